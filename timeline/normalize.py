@@ -1,0 +1,99 @@
+"""Arabic text normalization: the first stage, used wherever text is compared.
+
+Quotes are checked against articles, aliases are resolved, and the search
+index is built on normalized text, so that "جيش الاسلام" matches
+"جيش الإسلام", "٢٠١٣" matches "2013" and a diacritic or a tatweel never
+hides a match. Normalization is for comparing only: stored text is never
+rewritten.
+
+``normalize_with_offsets`` keeps a map back to the original string, so a
+match found in normalized text can be reported at its original position.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Eastern Arabic (U+0660–0669) and Persian/Urdu (U+06F0–06F9) digits.
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+_LETTER_FOLDS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ة": "ه",
+    "ؤ": "و",
+    "ک": "ك",
+}
+LETTER_FOLDS = str.maketrans(_LETTER_FOLDS)
+
+# Harakat, shadda, sukun, superscript alef, Quranic marks, and tatweel.
+_DROPPED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Bidirectional controls and zero-width characters: never meaningful in content.
+INVISIBLES = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]")
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"',
+                         "‘": "'", "’": "'", "‚": "'"})
+_SPACES = re.compile(r"\s+")
+
+
+def fold_char(char: str) -> str:
+    """Fold one character into zero or more comparison characters."""
+    if not char.isascii():
+        char = unicodedata.normalize("NFKC", char)
+    char = _DROPPED.sub("", INVISIBLES.sub("", char))
+    return char.translate(DIGITS).translate(LETTER_FOLDS).translate(_QUOTES).lower()
+
+
+def normalize_arabic(text: str) -> str:
+    """Fold text for comparison: alef/ya/ta-marbuta forms, diacritics, tatweel,
+    Eastern digits, invisible controls, quote styles, case and whitespace."""
+    folded = "".join(fold_char(char) for char in text)
+    return _SPACES.sub(" ", folded).strip()
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalize ``text`` and return, for each normalized character, the index
+    of the original character it came from (plus a final end index).
+
+    The folded string equals :func:`normalize_arabic` of the same text.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    previous_space = True
+    for index, char in enumerate(text):
+        for folded in fold_char(char):
+            if folded.isspace():
+                if previous_space:
+                    continue
+                folded = " "
+                previous_space = True
+            else:
+                previous_space = False
+            out.append(folded)
+            origin.append(index)
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+def find_normalized(haystack: str, needle: str) -> tuple[int, int] | None:
+    """Find ``needle`` in ``haystack`` after normalizing both.
+
+    Returns the ``(start, end)`` offsets in the original haystack, or None.
+    """
+    target = normalize_arabic(needle)
+    if not target:
+        return None
+    folded, origin = normalize_with_offsets(haystack)
+    position = folded.find(target)
+    if position < 0:
+        return None
+    end = position + len(target)
+    return origin[position], origin[end - 1] + 1
+
+
+def strip_invisibles(text: str) -> str:
+    """Remove bidi controls and zero-width characters from display text."""
+    return INVISIBLES.sub("", text)
