@@ -1,0 +1,70 @@
+"""The build: content in, a complete site out, or nothing changed.
+
+Reads like the pipeline: extract articles never extracted, validate all
+content, render through MkDocs (the ``timeline`` plugin and ``theme/``) into
+a temporary folder beside the target, and swap it in only on success.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site_dir: Path
+    entries: int
+    pages: int
+
+
+def load_mkdocs_config(config_file: Path, *, site_dir: Path | None = None, offline: bool = False, strict: bool | None = None):
+    """MkDocs' validated config, with the timeline plugin set for this build."""
+    from mkdocs.config import load_config
+
+    overrides: dict = {}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir)
+    if offline:
+        overrides["use_directory_urls"] = False
+    if strict is not None:
+        overrides["strict"] = strict
+    config = load_config(config_file=str(config_file), **overrides)
+    plugin = config.plugins.get("timeline")
+    if plugin is not None and offline:
+        plugin.config.offline = True
+    return config
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False, strict: bool | None = None) -> BuildResult:
+    """Build the site into ``site_dir`` (default: mkdocs.yml's ``site_dir``) atomically.
+
+    A failure anywhere, a template error included, leaves the previous site
+    exactly as it was and no temporary folder behind.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    from timeline.fileio import replace_directory
+    from timeline.problems import ContentError, Problem
+
+    target = Path(site_dir) if site_dir else Path(load_mkdocs_config(config_file).site_dir)
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        config = load_mkdocs_config(config_file, site_dir=staging, offline=offline, strict=strict)
+        try:
+            build(config)
+        except MkDocsException as error:
+            raise ContentError([Problem(str(config_file), 1, "build", str(error))], action="build") from None
+        pages = sum(1 for _ in staging.rglob("*.html"))
+        plugin = config.plugins.get("timeline")
+        entries = len(plugin.content.published_entries) if plugin is not None and getattr(plugin, "content", None) else 0
+        replace_directory(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(site_dir=target, entries=entries, pages=pages)
