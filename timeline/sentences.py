@@ -1,0 +1,106 @@
+"""Arabic sentence segmentation, shared by validation, extraction and the site.
+
+Sentences are numbered from 1 in article order; the number is the anchor of
+the sentence on the article page (``#s-<n>``) and what citations point to,
+so the rules here are part of the URL contract: change them and anchors move.
+
+Rules: ``.``, ``!``, ``؟``, ``?``, ``؛`` and line breaks end a sentence; the
+Arabic comma ``،`` does not. A terminator inside quotation marks or
+parentheses does not end the sentence (the quote ends it), unless the quote
+is never closed in its paragraph. A full stop between digits (3.5) or after
+a single Latin capital (U.N.) is not a terminator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERMINATORS = frozenset(".!?؟؛")
+OPENERS = {"(": ")", "«": "»", "“": "”", "[": "]", "﴿": "﴾"}
+CLOSERS = frozenset(OPENERS.values()) | {'"', "'"}
+SYMMETRIC_QUOTES = frozenset('"')
+
+
+@dataclass(frozen=True)
+class Sentence:
+    number: int  # 1-based, in article order
+    start: int  # offsets into the article text
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with their offsets."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"[^\n]+", text):
+        paragraph_spans = _split_paragraph(text, match.start(), match.end(), respect_quotes=True)
+        if paragraph_spans is None:
+            paragraph_spans = _split_paragraph(text, match.start(), match.end(), respect_quotes=False)
+        spans.extend(paragraph_spans or [])
+    sentences = []
+    for start, end in spans:
+        start, end = _trim(text, start, end)
+        if end > start and any(ch.isalnum() for ch in text[start:end]):
+            sentences.append(Sentence(len(sentences) + 1, start, end, text[start:end]))
+    return sentences
+
+
+def _split_paragraph(text: str, start: int, end: int, *, respect_quotes: bool) -> list[tuple[int, int]] | None:
+    """Spans of one line; None when a quote or bracket is left open."""
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    sentence_start = start
+    index = start
+    while index < end:
+        char = text[index]
+        if respect_quotes:
+            if char in SYMMETRIC_QUOTES:
+                if stack and stack[-1] == char:
+                    stack.pop()
+                else:
+                    stack.append(char)
+            elif char in OPENERS:
+                stack.append(OPENERS[char])
+            elif stack and char == stack[-1]:
+                stack.pop()
+        if char in TERMINATORS and not stack and _ends_sentence(text, index, end):
+            index += 1
+            while index < end and (text[index] in TERMINATORS or (text[index] in CLOSERS and not stack)):
+                index += 1
+            spans.append((sentence_start, index))
+            sentence_start = index
+            continue
+        index += 1
+    if stack:
+        return None
+    spans.append((sentence_start, end))
+    return spans
+
+
+def _ends_sentence(text: str, index: int, end: int) -> bool:
+    if text[index] != ".":
+        return True
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < end else ""
+    if before.isdigit() and after.isdigit():
+        return False  # 3.5, 12.04.2018
+    if before.isascii() and before.isupper() and (index < 2 or not text[index - 2].isalpha()):
+        return False  # U.N., U.S.
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence that contains ``offset``."""
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
