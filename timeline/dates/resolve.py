@@ -1,0 +1,215 @@
+"""Calendar arithmetic of the date engine: resolving against publication.
+
+A :class:`When` is what a temporal expression resolves to: one calendar
+point (a day, a month or a year) or a range between two points. The
+functions here hold the news conventions, all relative to the publication
+date and never to today's date:
+
+- a bare weekday is the most recent one, the publication day itself when it
+  is that weekday; "الجمعة الماضية" is strictly before publication;
+- a day and month without a year is the most recent past occurrence (the
+  next one when the words mark the future);
+- a month without a year is the most recent one, the current month included.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+GRAINS = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class Point:
+    """A calendar date known to the day, the month or the year."""
+
+    day: date
+    grain: str = "day"
+
+    @property
+    def iso(self) -> str:
+        if self.grain == "year":
+            return f"{self.day.year:04d}"
+        if self.grain == "month":
+            return f"{self.day.year:04d}-{self.day.month:02d}"
+        return self.day.isoformat()
+
+    @property
+    def first(self) -> date:
+        """The first day the point covers."""
+        if self.grain == "year":
+            return date(self.day.year, 1, 1)
+        if self.grain == "month":
+            return self.day.replace(day=1)
+        return self.day
+
+    @property
+    def last(self) -> date:
+        """The last day the point covers."""
+        if self.grain == "year":
+            return date(self.day.year, 12, 31)
+        if self.grain == "month":
+            return month_end(self.day.year, self.day.month)
+        return self.day
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved value: one point, or a range from ``start`` to ``end``."""
+
+    start: Point
+    end: Point | None = None
+
+    @property
+    def value(self) -> str:
+        if self.end is None:
+            return self.start.iso
+        return f"{self.start.iso}/{self.end.iso}"
+
+    @property
+    def grain(self) -> str:
+        return "range" if self.end is not None else self.start.grain
+
+    @property
+    def first(self) -> date:
+        return self.start.first
+
+    @property
+    def last(self) -> date:
+        return (self.end or self.start).last
+
+
+def day(value: date) -> When:
+    return When(Point(value, "day"))
+
+
+def month(year: int, month_number: int) -> When:
+    return When(Point(date(year, month_number, 1), "month"))
+
+
+def year(year_number: int) -> When:
+    return When(Point(date(year_number, 1, 1), "year"))
+
+
+def day_range(first: date, last: date) -> When:
+    if first == last:
+        return day(first)
+    if first > last:
+        first, last = last, first
+    return When(Point(first, "day"), Point(last, "day"))
+
+
+def month_end(year_number: int, month_number: int) -> date:
+    return date(year_number, month_number, calendar.monthrange(year_number, month_number)[1])
+
+
+def safe_date(year_number: int, month_number: int, day_number: int) -> date | None:
+    """The date, or None when it does not exist (31 April, 30 February)."""
+    try:
+        return date(year_number, month_number, day_number)
+    except ValueError:
+        return None
+
+
+def month_day(published: date, month_number: int, day_number: int, forward: bool = False) -> date | None:
+    """A day and month without a year: the most recent occurrence on or
+    before publication, or the next one on or after it when ``forward``."""
+    step = 1 if forward else -1
+    for offset in range(0, 9):  # 29 February needs up to 8 years
+        candidate = safe_date(published.year + step * offset, month_number, day_number)
+        if candidate is None:
+            continue
+        if (candidate >= published) if forward else (candidate <= published):
+            return candidate
+    return None
+
+
+def recent_month(published: date, month_number: int, mode: str = "recent") -> When:
+    """A month without a year. ``mode``: "recent" (current month included),
+    "past" (strictly before the current month), "future" (strictly after),
+    "current" (this year)."""
+    year_number = published.year
+    if mode == "recent" and month_number > published.month:
+        year_number -= 1
+    elif mode == "past" and month_number >= published.month:
+        year_number -= 1
+    elif mode == "future" and month_number <= published.month:
+        year_number += 1
+    return month(year_number, month_number)
+
+
+def weekday_near(published: date, weekday: int, mode: str = "recent") -> date:
+    """A weekday: "recent" (on or before publication), "past" (strictly
+    before), "future" (strictly after)."""
+    back = (published.weekday() - weekday) % 7
+    if mode == "recent":
+        return published - timedelta(days=back)
+    if mode == "past":
+        return published - timedelta(days=back or 7)
+    ahead = (weekday - published.weekday()) % 7
+    return published + timedelta(days=ahead or 7)
+
+
+def add_months(value: date, months: int) -> date:
+    index = value.year * 12 + value.month - 1 + months
+    year_number, month_index = divmod(index, 12)
+    last = calendar.monthrange(year_number, month_index + 1)[1]
+    return date(year_number, month_index + 1, min(value.day, last))
+
+
+def shift(value: date, amount: int, unit: str) -> date:
+    """``value`` moved by ``amount`` units (negative: back in time)."""
+    if unit == "hour":
+        return value + timedelta(days=_ceil_div(amount, 24))
+    if unit == "day":
+        return value + timedelta(days=amount)
+    if unit == "week":
+        return value + timedelta(weeks=amount)
+    if unit == "month":
+        return add_months(value, amount)
+    if unit == "year":
+        return add_months(value, 12 * amount)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def _ceil_div(amount: int, size: int) -> int:
+    return -((-amount) // size)
+
+
+def ago(published: date, amount: int, unit: str) -> When:
+    """"منذ ثلاثة أيام": a point back in time at the unit's natural grain."""
+    target = shift(published, -amount, unit)
+    if unit == "month":
+        return month(target.year, target.month)
+    if unit == "year":
+        return year(target.year)
+    return day(target)
+
+
+def week_of(value: date) -> When:
+    """The Monday-to-Sunday week holding ``value`` (ISO weeks)."""
+    monday = value - timedelta(days=value.weekday())
+    return day_range(monday, monday + timedelta(days=6))
+
+
+def period(published: date, unit: str, offset: int) -> When:
+    """The week, month or year ``offset`` units from the one of publication."""
+    if unit == "week":
+        return week_of(published + timedelta(weeks=offset))
+    if unit == "month":
+        target = add_months(published.replace(day=1), offset)
+        return month(target.year, target.month)
+    return year(published.year + offset)
+
+
+def part_of_month(year_number: int, month_number: int, days: tuple[int, int]) -> When:
+    last = calendar.monthrange(year_number, month_number)[1]
+    return day_range(date(year_number, month_number, days[0]),
+                     date(year_number, month_number, min(days[1], last)))
+
+
+def part_of_year(year_number: int, months: tuple[int, int]) -> When:
+    return When(Point(date(year_number, months[0], 1), "month"),
+                Point(date(year_number, months[1], 1), "month"))

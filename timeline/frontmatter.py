@@ -1,0 +1,131 @@
+"""Reading Markdown files with YAML front matter, keeping line numbers.
+
+Every problem an editor sees names a line, so the YAML is composed into
+nodes first and each value's line is recorded under its path, e.g.
+``("sources", 0, "quote")``. Dates stay strings: YAML's own timestamp type
+would turn "2018-02-30" into an exception instead of a message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: dates are validated by us."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class FrontMatterError(Exception):
+    """A file cannot be read as front matter + body; ``line`` says where."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Document:
+    data: dict[str, Any]
+    lines: dict[tuple, int]  # path of a value -> 1-based line in the file
+    body: str
+    body_line: int  # 1-based line of the first body line
+
+    def line(self, *path: Any) -> int:
+        """The line of the value at ``path``, else of its nearest parent."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+def read_text(path: Path) -> str:
+    """Read a content file as UTF-8 (BOM allowed), with line endings normalized."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FrontMatterError(1, f"file is {size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB per file")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise FrontMatterError(line, f"not UTF-8 text (byte {error.start}); save the file as UTF-8, or import it with `timeline import --encoding`") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_document(text: str) -> Document:
+    """Split ``---`` front matter from the body and parse it with line numbers."""
+    if not text.strip():
+        raise FrontMatterError(1, "the file is empty; it needs front matter between two '---' lines")
+    if not text.startswith("---\n"):
+        raise FrontMatterError(1, "no front matter: the file must start with a '---' line, then YAML, then '---'")
+    closing = text.find("\n---", 3)
+    while closing >= 0 and text[closing + 4 : closing + 5] not in ("\n", ""):
+        closing = text.find("\n---", closing + 4)
+    if closing < 0:
+        raise FrontMatterError(1, "the front matter is not closed: add a '---' line after it")
+    yaml_text = text[4 : closing + 1]
+    body_start = closing + 5
+    body = text[body_start:] if body_start <= len(text) else ""
+    body_line = text[:body_start].count("\n") + 1
+    data, lines = parse_yaml_with_lines(yaml_text, first_line=2)
+    if not isinstance(data, dict):
+        raise FrontMatterError(2, "the front matter must be a mapping of `key: value` lines")
+    return Document(data, lines, body, body_line)
+
+
+def parse_yaml_with_lines(yaml_text: str, first_line: int = 1) -> tuple[Any, dict[tuple, int]]:
+    """Parse YAML; return the data and the line of every value by its path."""
+    loader = _PlainLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        lines: dict[tuple, int] = {}
+        data = _construct(loader, node, (), lines, first_line) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        problem = getattr(error, "problem", None) or str(error)
+        raise FrontMatterError(line, f"broken YAML: {problem}") from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dict, first_line: int) -> Any:
+    lines[path] = first_line + node.start_mark.line
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise yaml.MarkedYAMLError(problem="a key must be plain text", problem_mark=key_node.start_mark)
+            key = str(key)
+            if key in result:
+                raise yaml.MarkedYAMLError(problem=f'the key "{key}" appears twice', problem_mark=key_node.start_mark)
+            result[key] = _construct(loader, value_node, (*path, key), lines, first_line)
+            lines[(*path, key)] = first_line + key_node.start_mark.line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(loader, item, (*path, index), lines, first_line) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def read_document(path: Path) -> Document:
+    return parse_document(read_text(path))
+
+
+def read_yaml_file(path: Path) -> tuple[Any, dict[tuple, int]]:
+    return parse_yaml_with_lines(read_text(path), first_line=1)

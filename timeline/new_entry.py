@@ -1,0 +1,73 @@
+"""``timeline new``: a new entry file for an editor to fill.
+
+Complete flags give a valid entry; each missing one leaves a ``TODO``
+placeholder that ``timeline check`` reports, so nothing half-filled reaches
+the site unnoticed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from timeline.entries import entry_file_text
+from timeline.fileio import create_text_exclusive
+from timeline.problems import ContentError, Problem
+
+TODO = "TODO"
+
+
+def make_entry_id(date_text: str | None, slug_words: list[str], title: str | None) -> str:
+    """``YYYY-MM-DD-<slug>``: ASCII, lowercase, filesystem-safe, at most 100 characters."""
+    prefix = date_text if date_text and re.fullmatch(r"\d{4}(-\d{2}){0,2}", date_text) else "undated"
+    words = [slugify(word) for word in slug_words if slugify(word)]
+    if title:
+        words.append(hashlib.sha256(title.encode("utf-8")).hexdigest()[:6])
+    slug = "-".join(words) or "entry"
+    return f"{prefix}-{slug}"[:100].strip("-")
+
+
+def slugify(text: str) -> str:
+    ascii_text = text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def create_entry(config_file: Path, *, when: str | None = None, end: str | None = None, approximate: bool = False,
+                 title: str | None = None, categories: tuple[str, ...] = (), actors: tuple[str, ...] = (),
+                 places: tuple[str, ...] = (), article: str | None = None, quote: str | None = None,
+                 attributed_to: str | None = None, slug: str | None = None) -> Path:
+    """Write ``content/events/<YYYY-MM>/<id>.md``; never replaces an existing file."""
+    from timeline.config import load_config
+    from timeline.content import content_dir_of
+
+    config, raw, _ = load_config(config_file)
+    content_dir = content_dir_of(config_file, raw, config.content_dir)
+    slug_words = slug.split() if slug else [*categories[:1], *places[:1], *actors[:1]]
+    entry_id = make_entry_id(when, slug_words, title)
+    front_matter: dict = {"id": entry_id, "date": when or f"{TODO}: YYYY-MM-DD"}
+    if end:
+        front_matter["end"] = end
+    if approximate:
+        front_matter["approximate"] = True
+    front_matter |= {
+        "title": title or f"{TODO}: عنوان قصير بالعربية",
+        "categories": list(categories) or [f"{TODO}: category"],
+        "actors": list(actors),
+        "places": list(places),
+        "review": "auto",
+        "sources": [_citation(article, quote, attributed_to)],
+    }
+    folder = content_dir / "events" / (when[:7] if when and re.fullmatch(r"\d{4}-\d{2}.*", when) else "undated")
+    path = folder / f"{entry_id}.md"
+    body = "" if title else f"{TODO}: اكتب هنا سرد الحدث."
+    if not create_text_exclusive(path, entry_file_text(front_matter, body)):
+        raise ContentError([Problem(str(path), 1, "id", f'an entry "{entry_id}" exists already; choose another --slug')], action="new")
+    return path
+
+
+def _citation(article: str | None, quote: str | None, attributed_to: str | None) -> dict:
+    citation = {"article": article or f"{TODO}: article id", "quote": quote or f"{TODO}: الجملة كما وردت في المقال"}
+    if attributed_to:
+        citation["attributed_to"] = attributed_to
+    return citation

@@ -1,0 +1,109 @@
+"""Arabic display of dates and numbers: what a reader sees of an EventDate.
+
+"الأحد 8 نيسان/أبريل 2018" by default. Month names (Levantine, Egyptian or
+both) and digits (Latin or Arabic-Indic) follow the plugin configuration.
+Precision is shown honestly: a month-precision date never gains a day, an
+approximate one is prefixed "نحو", a range reads "من … إلى …". The words
+come from ``names.yml`` beside this module.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from timeline.model import EventDate, PartialDate
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@lru_cache(maxsize=1)
+def names() -> dict[str, Any]:
+    """The reader-facing vocabulary (weekdays, months, review and outlet kinds)."""
+    path = Path(__file__).with_name("names.yml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+class DateDisplay:
+    """Formats dates for readers according to ``month_names`` and ``digits``."""
+
+    def __init__(self, month_names: str = "both", digits: str = "latin") -> None:
+        if month_names not in ("both", "levantine", "egyptian"):
+            raise ValueError(f"month_names must be both, levantine or egyptian, not {month_names!r}")
+        if digits not in ("latin", "arabic"):
+            raise ValueError(f"digits must be latin or arabic, not {digits!r}")
+        self.month_names = month_names
+        self.digits = digits
+        vocabulary = names()
+        self._weekdays: list[str] = vocabulary["weekdays"]
+        self._levantine: list[str] = vocabulary["months"]["levantine"]
+        self._egyptian: list[str] = vocabulary["months"]["egyptian"]
+
+    def number(self, value: int | str) -> str:
+        """A number in the configured digits."""
+        text = str(value)
+        return text.translate(ARABIC_INDIC) if self.digits == "arabic" else text
+
+    def month(self, month: int) -> str:
+        """"نيسان/أبريل", "نيسان" or "أبريل"."""
+        levantine, egyptian = self._levantine[month - 1], self._egyptian[month - 1]
+        if self.month_names == "levantine":
+            return levantine
+        if self.month_names == "egyptian":
+            return egyptian
+        return f"{levantine}/{egyptian}"
+
+    def weekday(self, day: date) -> str:
+        return self._weekdays[day.weekday()]
+
+    def day(self, day: date, *, weekday: bool = True, year: bool = True) -> str:
+        """"الأحد 8 نيسان/أبريل 2018"."""
+        parts = [self.weekday(day)] if weekday else []
+        parts += [self.number(day.day), self.month(day.month)]
+        if year:
+            parts.append(self.number(day.year))
+        return " ".join(parts)
+
+    def month_of(self, year: int, month: int) -> str:
+        """"نيسان/أبريل 2018"."""
+        return f"{self.month(month)} {self.number(year)}"
+
+    def partial(self, value: PartialDate, *, weekday: bool = True, year: bool = True) -> str:
+        """A date at its own precision: a day, a month or a year."""
+        if value.precision == "day":
+            return self.day(value.first_day(), weekday=weekday, year=year)
+        if value.precision == "month":
+            return f"{self.month(value.month or 1)} {self.number(value.year)}" if year else self.month(value.month or 1)
+        return self.number(value.year)
+
+    def event_date(self, when: EventDate) -> str:
+        """The full reader-facing date of an event."""
+        if when.end is None or when.end == when.start:
+            text = self.partial(when.start)
+        else:
+            text = self._range(when.start, when.end)
+        if when.approximate:
+            text = f"نحو {text}"
+        if when.time:
+            text = f"{text}، الساعة {self.number(when.time)}"
+        return text
+
+    def _range(self, start: PartialDate, end: PartialDate) -> str:
+        same_year = start.year == end.year
+        if same_year and start.precision == end.precision == "day" and start.month == end.month:
+            first = f"{self.weekday(start.first_day())} {self.number(start.day or 1)}"
+            return f"من {first} إلى {self.day(end.first_day())}"
+        if same_year and start.precision == end.precision and start.precision != "year":
+            return f"من {self.partial(start, year=False)} إلى {self.partial(end)}"
+        return f"من {self.partial(start)} إلى {self.partial(end)}"
+
+    def iso_datetime(self, when: EventDate) -> str:
+        """The machine value for ``<time datetime>``: ISO date, month or year,
+        with the time when known (HTML's valid date string forms)."""
+        if when.time and when.start.precision == "day":
+            return f"{when.start.iso}T{when.time}"
+        return when.start.iso

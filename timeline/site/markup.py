@@ -1,0 +1,115 @@
+"""Safe markup: the one place where text becomes HTML, JSON-in-HTML or XML.
+
+Policy (documented in docs/site.md):
+- text from articles, quotes, titles and names is always escaped (Jinja2
+  autoescape); bidi controls and zero-width characters are removed;
+- editors' Markdown bodies are converted with raw HTML *escaped* (shown as
+  text, never interpreted), and links or images whose URL scheme is not
+  http, https or mailto (``javascript:``, ``data:``, ``vbscript:`` …) lose
+  their URL;
+- JSON inside ``<script>`` escapes ``<``, ``>``, ``&`` and the JavaScript
+  line separators, so no string can close the script element.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+from timeline.normalize import strip_invisibles
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-_/:]*(?:\s+[A-Za-z0-9][A-Za-z0-9'’.\-_/:]*)*")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def is_safe_url(url: str | None) -> bool:
+    """True for http(s)/mailto URLs and scheme-less relative ones."""
+    if not url:
+        return False
+    compact = _URL_NOISE.sub("", url)
+    match = _SCHEME.match(compact)
+    return match is None or match.group(1).lower() in SAFE_SCHEMES
+
+
+def is_web_url(url: str | None) -> bool:
+    """True only for absolute http(s) URLs: what we link as an original or archive."""
+    return bool(url) and is_safe_url(url) and _SCHEME.match(url.strip()) is not None and url.strip().lower().startswith(("http://", "https://"))
+
+
+def clean_text(text: str | None) -> str:
+    """Display text: bidi controls and zero-width characters removed."""
+    return strip_invisibles(text or "")
+
+
+def isolate_latin(text: str | None) -> Markup:
+    """Escape ``text`` and wrap Latin runs in ``<bdi>`` so they do not reorder Arabic."""
+    text = clean_text(text)
+    parts: list[str] = []
+    position = 0
+    for match in _LATIN_RUN.finditer(text):
+        parts.append(str(escape(text[position:match.start()])))
+        parts.append(f"<bdi>{escape(match.group(0))}</bdi>")
+        position = match.end()
+    parts.append(str(escape(text[position:])))
+    return Markup("".join(parts))
+
+
+def bdi(text: Any) -> Markup:
+    """Escape and isolate a value (a URL, an English name, a number)."""
+    return Markup(f"<bdi>{escape(clean_text(str(text)))}</bdi>")
+
+
+def json_for_script(value: Any) -> str:
+    """JSON that is safe inside ``<script>``: sorted keys, no ``</script>`` possible."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+
+
+def xml_text(text: str | None) -> str:
+    """Text that XML 1.0 can carry (control characters removed), not yet escaped."""
+    return _XML_INVALID.sub("", clean_text(text))
+
+
+class _UnsafeUrlRemover(Treeprocessor):
+    def run(self, root):  # type: ignore[override]
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not is_safe_url(value):
+                    del element.attrib[attribute]
+        return None
+
+
+class SafeMarkdownExtension(Extension):
+    """Python-Markdown extension enforcing the raw-HTML policy: raw HTML is
+    escaped and unsafe URL schemes are dropped."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        if "html_block" in md.preprocessors:
+            md.preprocessors.deregister("html_block")
+        if "html" in md.inlinePatterns:
+            md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_UnsafeUrlRemover(md), "timeline_safe_urls", 0)
+
+
+class MarkdownRenderer:
+    """Editors' Markdown bodies into safe HTML; one converter, reset per body."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=[SafeMarkdownExtension(), "tables", "sane_lists"])
+
+    def __call__(self, text: str) -> Markup:
+        self._md.reset()
+        return Markup(self._md.convert(strip_invisibles(text or "")))

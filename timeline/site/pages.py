@@ -1,0 +1,276 @@
+"""Page data: the validated Content turned once into what the pages show.
+
+Everything is computed in one pass over the published entries and kept in
+dicts keyed by id, category, actor, place, outlet, month and cited sentence,
+so no page ever loops over all events to find its own (issue 7: linear
+growth to 10,000 events). Rendering (``render``) only reads these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.model import Category, Citation, Content, Entry, GazetteerItem, Outlet
+from timeline.site.arabic import DateDisplay, names
+from timeline.site.markup import clean_text, is_web_url
+from timeline.site.related import related_events
+from timeline.site.urls import Urls
+
+LISTING_KINDS: tuple[str, ...] = ("categories", "actors", "places", "outlets")
+_WAYBACK_STAMP = re.compile(r"/web/(\d{4})(\d{2})(\d{2})\d{6}")
+
+
+@dataclass(frozen=True)
+class CitationView:
+    """One numbered citation as an event page shows it."""
+
+    number: int
+    quote: str
+    outlet_name: str
+    outlet_kind: str
+    outlet_url: str | None
+    published_text: str
+    published_iso: str
+    claimant: str | None
+    article_id: str | None
+    article_url: str | None  # root-relative, with #s-<n>
+    original_url: str | None
+    archived_url: str | None
+    version_date: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    """One event as lists and its own page show it."""
+
+    entry: Entry
+    url: str
+    title: str
+    date_text: str
+    datetime: str
+    categories: tuple[Category, ...]
+    attribution: str
+    review_label: str
+    month_key: str
+    day_key: str | None
+    outlets: tuple[str, ...]
+    citations: tuple[CitationView, ...] = ()
+    counter_citations: tuple[CitationView, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def review(self) -> str:
+        return self.entry.review
+
+    @property
+    def sources_count(self) -> int:
+        return len(self.entry.sources)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list page: a category, an actor, a place or an outlet."""
+
+    kind: str
+    key: str
+    title: str
+    subtitle: str
+    url: str
+    events: tuple[EventView, ...]
+
+
+@dataclass
+class SiteData:
+    """Every page's data, computed once."""
+
+    content: Content
+    display: DateDisplay
+    urls: Urls
+    events: tuple[EventView, ...] = ()
+    by_id: dict[str, EventView] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+    months: dict[str, list[EventView]] = field(default_factory=dict)
+    listings: dict[str, dict[str, Listing]] = field(default_factory=dict)
+    related: dict[str, tuple[EventView, ...]] = field(default_factory=dict)
+    citing: dict[tuple[str, int], list[tuple[EventView, int]]] = field(default_factory=dict)
+
+    def previous(self, view: EventView) -> EventView | None:
+        index = self.position[view.id]
+        return self.events[index - 1] if index > 0 else None
+
+    def next(self, view: EventView) -> EventView | None:
+        index = self.position[view.id]
+        return self.events[index + 1] if index + 1 < len(self.events) else None
+
+    def month_label(self, key: str) -> str:
+        if "-" in key:
+            year, month = key.split("-")
+            return self.display.month_of(int(year), int(month))
+        return f"سنة {self.display.number(key)}"
+
+
+def build_site_data(content: Content, display: DateDisplay, urls: Urls) -> SiteData:
+    """Compute views and indexes for all published entries, in sort order."""
+    data = SiteData(content=content, display=display, urls=urls)
+    views = tuple(_event_view(content, display, urls, entry) for entry in content.published_entries)
+    data.events = views
+    data.by_id = {view.id: view for view in views}
+    data.position = {view.id: index for index, view in enumerate(views)}
+    for view in views:
+        data.months.setdefault(view.month_key, []).append(view)
+    data.listings = _listings(content, urls, views)
+    data.related = related_events(views)
+    data.citing = _citing(views)
+    return data
+
+
+def _event_view(content: Content, display: DateDisplay, urls: Urls, entry: Entry) -> EventView:
+    start = entry.date.start
+    day_key = start.iso if start.precision == "day" else None
+    month_key = start.iso[:7] if start.precision != "year" else start.iso
+    citations = tuple(_citation_view(content, display, urls, c, n) for n, c in enumerate(entry.sources, 1))
+    counter = tuple(
+        _citation_view(content, display, urls, c, n)
+        for n, c in enumerate(entry.counter_sources, len(citations) + 1)
+    )
+    return EventView(
+        entry=entry,
+        url=urls.event(entry.id),
+        title=clean_text(entry.title),
+        date_text=display.event_date(entry.date),
+        datetime=display.iso_datetime(entry.date),
+        categories=tuple(content.categories[key] for key in entry.categories if key in content.categories),
+        attribution=attribution(content, entry.sources),
+        review_label=names()["reviews"].get(entry.review, entry.review),
+        month_key=month_key,
+        day_key=day_key,
+        outlets=_event_outlets(content, entry),
+        citations=citations,
+        counter_citations=counter,
+    )
+
+
+def citation_outlet(content: Content, citation: Citation) -> str | None:
+    """The key of the outlet that published the cited text."""
+    if citation.article and citation.article in content.articles:
+        return content.articles[citation.article].outlet
+    return citation.outlet
+
+
+def claimant_name(content: Content, key: str) -> str:
+    """Who makes a claim: an outlet, an actor, or free text as written."""
+    item: Outlet | GazetteerItem | None = content.outlets.get(key) or content.actors.get(key)
+    return clean_text(item.name_ar if item else key)
+
+
+def attribution(content: Content, citations: tuple[Citation, ...]) -> str:
+    """"بحسب سانا، المرصد السوري…": each claimant once, in citation order."""
+    seen: dict[str, None] = {}
+    for citation in citations:
+        key = citation.attributed_to or citation_outlet(content, citation)
+        if key:
+            seen.setdefault(claimant_name(content, key), None)
+    return "بحسب " + "، ".join(seen) if seen else ""
+
+
+def _event_outlets(content: Content, entry: Entry) -> tuple[str, ...]:
+    keys: dict[str, None] = {}
+    for citation in entry.sources:
+        outlet = citation_outlet(content, citation)
+        if outlet:
+            keys.setdefault(outlet, None)
+        if citation.attributed_to in content.outlets:
+            keys.setdefault(citation.attributed_to, None)
+    return tuple(keys)
+
+
+def outlet_kind_label(kind: str) -> str:
+    return names()["outlet_kinds"].get(kind, kind)
+
+
+def _citation_view(content: Content, display: DateDisplay, urls: Urls, citation: Citation, number: int) -> CitationView:
+    article = content.articles.get(citation.article) if citation.article else None
+    outlet_key = citation_outlet(content, citation)
+    outlet = content.outlets.get(outlet_key) if outlet_key else None
+    published: date | None = article.published if article else citation.published
+    original = (article.url if article else None) or citation.url
+    archived = (article.archived_url if article else None) or citation.archived_url
+    claimant = claimant_name(content, citation.attributed_to) if citation.attributed_to else None
+    return CitationView(
+        number=number,
+        quote=clean_text(citation.quote),
+        outlet_name=clean_text(outlet.name_ar) if outlet else clean_text(outlet_key or "مصدر غير محدد"),
+        outlet_kind=outlet_kind_label(outlet.kind) if outlet else "",
+        outlet_url=urls.listing("outlets", outlet.key) if outlet else None,
+        published_text=display.day(published) if published else "تاريخ النشر غير معروف",
+        published_iso=published.isoformat() if published else "",
+        claimant=claimant,
+        article_id=article.id if article else None,
+        article_url=urls.article(article.id, citation.sentence) if article else None,
+        original_url=original if is_web_url(original) else None,
+        archived_url=archived if is_web_url(archived) else None,
+        version_date=_version_date(archived, published),
+    )
+
+
+def _version_date(archived: str | None, published: date | None) -> str | None:
+    """The archived copy's date: the Wayback timestamp, else the publication date."""
+    if not archived:
+        return None
+    match = _WAYBACK_STAMP.search(archived)
+    if match:
+        return "-".join(match.groups())
+    return published.isoformat() if published else None
+
+
+def _listings(content: Content, urls: Urls, views: tuple[EventView, ...]) -> dict[str, dict[str, Listing]]:
+    members: dict[str, dict[str, list[EventView]]] = {kind: defaultdict(list) for kind in LISTING_KINDS}
+    for view in views:
+        for key in view.entry.categories:
+            members["categories"][key].append(view)
+        for key in view.entry.actors:
+            members["actors"][key].append(view)
+        for key in view.entry.places:
+            members["places"][key].append(view)
+        for key in view.outlets:
+            members["outlets"][key].append(view)
+    labels = names()["listing_kinds"]
+    result: dict[str, dict[str, Listing]] = {kind: {} for kind in LISTING_KINDS}
+    vocabularies: dict[str, dict[str, tuple[str, str]]] = {
+        "categories": {k: (c.label, "") for k, c in content.categories.items()},
+        "actors": {k: (a.name_ar, a.name_en) for k, a in content.actors.items()},
+        "places": {k: (p.name_ar, p.name_en) for k, p in content.places.items()},
+        "outlets": {k: (o.name_ar, outlet_kind_label(o.kind)) for k, o in content.outlets.items()},
+    }
+    for kind in LISTING_KINDS:
+        for key in sorted(set(vocabularies[kind]) | set(members[kind])):
+            name, subtitle = vocabularies[kind].get(key, (key, ""))
+            result[kind][key] = Listing(
+                kind=kind, key=key, title=f"{labels[kind]}: {clean_text(name)}", subtitle=clean_text(subtitle),
+                url=urls.listing(kind, key), events=tuple(members[kind].get(key, ())),
+            )
+    return result
+
+
+def _citing(views: tuple[EventView, ...]) -> dict[tuple[str, int], list[tuple[EventView, int]]]:
+    citing: dict[tuple[str, int], list[tuple[EventView, int]]] = defaultdict(list)
+    for view in views:
+        sources = view.entry.sources + view.entry.counter_sources
+        for number, citation in enumerate(sources, 1):
+            if citation.article and citation.sentence:
+                citing[(citation.article, citation.sentence)].append((view, number))
+    return dict(citing)
+
+
+def group_by_month_day(views: list[EventView] | tuple[EventView, ...]) -> list[tuple[str, list[tuple[str | None, list[EventView]]]]]:
+    """[(month_key, [(day_key or None, [views])])], in the order given."""
+    months: dict[str, dict[str | None, list[EventView]]] = {}
+    for view in views:
+        months.setdefault(view.month_key, {}).setdefault(view.day_key, []).append(view)
+    return [(month, list(days.items())) for month, days in months.items()]
