@@ -8,6 +8,7 @@ would turn "2018-02-30" into an exception instead of a message.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,12 @@ _PlainLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.1 reads 14:30 as the base-60 integer 870; a clock time stays text.
+for _digit in "0123456789":
+    _PlainLoader.yaml_implicit_resolvers[_digit] = [
+        ("tag:yaml.org,2002:str", re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")),
+        *_PlainLoader.yaml_implicit_resolvers.get(_digit, []),
+    ]
 
 
 class FrontMatterError(Exception):

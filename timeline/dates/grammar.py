@@ -1,0 +1,474 @@
+"""The Arabic date grammar: rules (a pattern and a reader) over normalized text.
+
+Each rule is a regular expression composed from ``patterns`` blocks, whose
+``core`` group is the reported span, and a reader that turns the match into
+a :class:`~timeline.dates.model.Reading` against the publication date, or
+None to reject it. Rules are tried in order; the engine keeps the longest
+non-overlapping matches, earlier rules winning ties.
+
+Literals are written in normalized spelling (ا for أ/إ/آ, ي for ى, ه for ة).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Callable
+
+from timeline.dates import hijri, resolve
+from timeline.dates.lexicon import lexicon, parse_cardinal, parse_day
+from timeline.dates.model import Context, Reading
+from timeline.dates.patterns import ART, CLITICS, HIJRI_MARK, SEP, WORD_END, YEAR4, Blocks, blocks
+from timeline.dates.resolve import When
+from timeline.normalize import LETTER_FOLDS
+
+Reader = Callable[[re.Match, Context], "Reading | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    read: Reader
+
+
+# --------------------------------------------------------------- helpers
+
+def _month(text: str) -> int:
+    """Month number of a (possibly paired) normalized month name."""
+    months = lexicon().months
+    first = re.split(r"\s?[/\\(\-–—]\s?", text.strip(" )"))[0].strip()
+    return months[first]
+
+
+def _weekday(text: str) -> int:
+    text = text.strip()
+    if text.startswith("يوم "):
+        text = text[4:]
+    for prefix in ("ال", "ل"):
+        if text.startswith(prefix) and text[len(prefix):] in lexicon().weekdays:
+            return lexicon().weekdays[text[len(prefix):]]
+    return lexicon().weekdays[text]
+
+
+def _year(match: re.Match, name: str) -> int | None:
+    value = match.groupdict().get(name)
+    return int(value) if value else None
+
+
+def _relative_mode(word: str | None) -> str | None:
+    """"past", "future" or "current" for a relative word, None without one."""
+    if not word:
+        return None
+    lex = lexicon()
+    if word in lex.past:
+        return "past"
+    if word in lex.future:
+        return "future"
+    return "current"
+
+
+def _relative_year(match: re.Match, name: str, published: date) -> int | None:
+    groups = match.groupdict()
+    if groups.get(f"{name}_this"):
+        return published.year
+    mode = _relative_mode(groups.get(name))
+    if mode is None:
+        return None
+    return published.year + {"past": -1, "future": 1, "current": 0}[mode]
+
+
+def _count(match: re.Match) -> tuple[int, str, bool] | None:
+    """(amount, unit, approximate) of a duration such as "ثلاثة أيام"."""
+    lex = lexicon()
+    unit_word = match.group("unit")
+    unit = lex.unit_of(unit_word)
+    number = match.groupdict().get("n")
+    approximate = bool(match.groupdict().get("approx"))
+    if number:
+        amount = parse_cardinal(number)
+        if amount is None:
+            return None
+        approximate = approximate or number.strip() in lex.vague_numbers
+    elif unit_word in lex.duals:
+        amount = 2
+    elif unit_word in lex.plurals:
+        amount, approximate = 3, True
+    else:
+        amount = 1
+    return amount, unit, approximate
+
+
+def _after(match: re.Match) -> str:
+    """The normalized text right after the match."""
+    return match.string[match.end():match.end() + 40]
+
+
+RELATIVE_TO_EVENT = re.compile(r"\s(?:من|علي|علي)\s(?!(?:الان|اليوم|تاريخه|الحين)" + WORD_END + ")")
+
+
+# --------------------------------------------------------------- readers
+
+def read_day_month(match: re.Match, context: Context) -> Reading | None:
+    day_number = parse_day(match.group("d"))
+    month_number = _month(match.group("m"))
+    year_number = _year(match, "y") or _relative_year(match, "yrel", context.published)
+    if day_number is None:
+        return None
+    if year_number is None:
+        found = resolve.month_day(context.published, month_number, day_number, forward=context.future)
+    else:
+        found = resolve.safe_date(year_number, month_number, day_number)
+    return Reading(resolve.day(found)) if found else None
+
+
+def read_same_month_range(match: re.Match, context: Context) -> Reading | None:
+    first, last = parse_day(match.group("d1")), parse_day(match.group("d2"))
+    month_number = _month(match.group("m"))
+    year_number = _year(match, "y")
+    if first is None or last is None:
+        return None
+    if year_number is None:
+        end = resolve.month_day(context.published, month_number, last, forward=context.future)
+    else:
+        end = resolve.safe_date(year_number, month_number, last)
+    if end is None:
+        return None
+    start_month = end if first < last else resolve.add_months(end.replace(day=1), -1)
+    start = resolve.safe_date(start_month.year, start_month.month, first)
+    return Reading(resolve.day_range(start, end)) if start else None
+
+
+def read_cross_month_range(match: re.Match, context: Context) -> Reading | None:
+    first_day, last_day = parse_day(match.group("d1")), parse_day(match.group("d2"))
+    first_month, last_month = _month(match.group("m1")), _month(match.group("m2"))
+    if first_day is None or last_day is None:
+        return None
+    last_year = _year(match, "y2") or _year(match, "y1")
+    if last_year is None:
+        end = resolve.month_day(context.published, last_month, last_day, forward=context.future)
+    else:
+        end = resolve.safe_date(last_year, last_month, last_day)
+    if end is None:
+        return None
+    first_year = _year(match, "y1") or (end.year if first_month <= last_month else end.year - 1)
+    start = resolve.safe_date(first_year, first_month, first_day)
+    if start is None or start > end:
+        return None
+    return Reading(resolve.day_range(start, end))
+
+
+def read_year_range(match: re.Match, context: Context) -> Reading | None:
+    first, last = int(match.group("y1")), int(match.group("y2"))
+    if not first < last <= first + 100:
+        return None
+    return Reading(When(resolve.year(first).start, resolve.year(last).start))
+
+
+def read_numeric(match: re.Match, context: Context) -> Reading | None:
+    year_text = match.group("y")
+    year_number = int(year_text)
+    is_hijri = bool(re.match(HIJRI_MARK, _after(match)))
+    if len(year_text) == 2:
+        if is_hijri:
+            year_number += 1400 if year_number < 50 else 1300
+        else:
+            year_number += 2000 if year_number < 50 else 1900
+    month_number, day_number = int(match.group("m")), int(match.group("d"))
+    if is_hijri or 1300 <= year_number <= 1500:
+        if not is_hijri:
+            return None
+        found = hijri.to_gregorian(year_number, month_number, day_number)
+    elif 1800 <= year_number <= 2150:
+        found = resolve.safe_date(year_number, month_number, day_number)
+    else:
+        return None
+    return Reading(resolve.day(found)) if found else None
+
+
+def read_month_year(match: re.Match, context: Context) -> Reading | None:
+    year_number = _year(match, "y") or _relative_year(match, "yrel", context.published)
+    if year_number is None:
+        return None
+    return Reading(resolve.month(year_number, _month(match.group("m"))))
+
+
+def read_month_relative(match: re.Match, context: Context) -> Reading | None:
+    mode = _relative_mode(match.group("rel"))
+    mode = {"current": "recent"}.get(mode, mode)
+    reading = resolve.recent_month(context.published, _month(match.group("m")), mode)
+    return Reading(reading, role="future" if mode == "future" else None)
+
+
+def read_bare_month(match: re.Match, context: Context) -> Reading | None:
+    mode = "future" if context.future else "recent"
+    return Reading(resolve.recent_month(context.published, _month(match.group("m"))), role=None) \
+        if mode == "recent" else \
+        Reading(resolve.recent_month(context.published, _month(match.group("m")), "future"))
+
+
+def read_marked_year(match: re.Match, context: Context) -> Reading | None:
+    if re.match(HIJRI_MARK, _after(match)):
+        return None
+    value = int(match.group("y") or match.group("y2"))
+    if not 1000 <= value <= 2150:
+        return None
+    return Reading(resolve.year(value))
+
+
+def read_month_part(match: re.Match, context: Context) -> Reading | None:
+    lex = lexicon()
+    part = lex.month_parts[match.group("part")]
+    month_number = _month(match.group("m"))
+    year_number = _year(match, "y") or _relative_year(match, "yrel", context.published)
+    role = None
+    if year_number is None:
+        mode = _relative_mode(match.group("rel"))
+        mode = {"current": "recent", None: "future" if context.future else "recent"}.get(mode, mode)
+        year_number = resolve.recent_month(context.published, month_number, mode).start.day.year
+        role = "future" if mode == "future" else None
+    return Reading(resolve.part_of_month(year_number, month_number, lex.part_days[part]),
+                   approximate=True, role=role)
+
+
+def read_period_part(match: re.Match, context: Context) -> Reading | None:
+    lex = lexicon()
+    part = lex.month_parts[match.group("part")]
+    unit = match.group("unit")
+    year_number = _year(match, "y")
+    mode = _relative_mode(match.group("rel")) or "current"
+    offset = {"past": -1, "future": 1, "current": 0}[mode]
+    role = "future" if offset > 0 else None
+    if year_number is not None or unit in ("عام", "سنه"):
+        target = year_number or context.published.year + offset
+        return Reading(resolve.part_of_year(target, lex.part_months[part]), approximate=True, role=role)
+    if unit == "شهر":
+        first = resolve.add_months(context.published.replace(day=1), offset)
+        return Reading(resolve.part_of_month(first.year, first.month, lex.part_days[part]),
+                       approximate=True, role=role)
+    week = resolve.period(context.published, "week", offset)
+    first = week.first + timedelta(days={"early": 0, "mid": 2, "late": 4}[part])
+    return Reading(resolve.day_range(first, first + timedelta(days=2)), approximate=True, role=role)
+
+
+def read_deictic(match: re.Match, context: Context) -> Reading | None:
+    lex = lexicon()
+    word = match.group("deictic")
+    if word == "اليوم" and not match.group("wd") and not match.group("part"):
+        following = _after(match).split()
+        if following and following[0] in lex.not_today_after:
+            return None
+    if word == "امس" and match.group("clitic").endswith("ب"):
+        return None  # "بأمس الحاجة": in dire need
+    offset = lex.deictic_days[word]
+    found = context.published + timedelta(days=offset)
+    return Reading(resolve.day(found), role="future" if offset > 0 else None)
+
+
+def read_last_night(match: re.Match, context: Context) -> Reading | None:
+    return Reading(resolve.day(context.published - timedelta(days=1)))
+
+
+def read_weekday(match: re.Match, context: Context) -> Reading | None:
+    weekday = _weekday(match.group("wd"))
+    mode = _relative_mode(match.group("rel") or match.group("wrel"))
+    part = match.group("part")
+    if not (match.group("wd").startswith(("ال", "ل")) or part or match.group("yawm")):
+        return None
+    if mode is None:
+        mode = "future" if context.future else "recent"
+    elif mode == "current":
+        mode = "recent"
+    if match.group("wrel"):
+        week = resolve.period(context.published, "week", {"past": -1, "future": 1}.get(mode, 0))
+        found = week.first + timedelta(days=weekday)
+    else:
+        found = resolve.weekday_near(context.published, weekday, mode)
+    # The night belongs to the day it precedes: "ليلة السبت" is Friday evening,
+    # unless both days are named ("ليل السبت - الأحد" is Saturday evening).
+    if part in lexicon().night_parts and not match.group("wd2"):
+        found -= timedelta(days=1)
+    return Reading(resolve.day(found), role="future" if mode == "future" else None)
+
+
+def read_period(match: re.Match, context: Context) -> Reading | None:
+    unit = match.group("unit") or match.group("unit1")
+    unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}[unit]
+    mode = "current" if match.group("this") else _relative_mode(match.group("rel"))
+    offset = {"past": -1, "future": 1, "current": 0}[mode]
+    return Reading(resolve.period(context.published, unit, offset),
+                   approximate=unit == "week", role="future" if offset > 0 else None)
+
+
+def read_window(match: re.Match, context: Context) -> Reading | None:
+    counted = _count(match)
+    if counted is None:
+        return None
+    amount, unit, _ = counted
+    if unit == "hour":
+        amount, unit = max(1, -(-amount // 24)), "day"
+    if match.groupdict().get("n") is None and match.group("unit") in lexicon().plurals:
+        amount = {"day": 7, "week": 3, "month": 3, "year": 3}.get(unit, amount)
+    rel = match.groupdict().get("rel")
+    published = context.published
+    if rel and rel in lexicon().window_future:
+        return Reading(resolve.day_range(published, resolve.shift(published, amount, unit)),
+                       approximate=True, role="future")
+    return Reading(resolve.day_range(resolve.shift(published, -amount, unit), published), approximate=True)
+
+
+def read_ago(match: re.Match, context: Context) -> Reading | None:
+    if RELATIVE_TO_EVENT.match(_after(match)):
+        return None  # "قبل يومين من الانتخابات": anchored to an event, not to publication
+    counted = _count(match)
+    if counted is None:
+        return None
+    amount, unit, approximate = counted
+    if unit == "hour":
+        return None if amount < 24 else Reading(resolve.ago(context.published, amount // 24, "day"), True)
+    if match.group("unit") in lexicon().plurals and not match.group("n"):
+        if unit not in ("day", "week"):
+            return None
+        last = resolve.shift(context.published, -1, unit)
+        return Reading(resolve.day_range(resolve.shift(context.published, -(2 if unit == "week" else 7), unit)
+                                         if unit == "week" else context.published - timedelta(days=7), last),
+                       approximate=True)
+    return Reading(resolve.ago(context.published, amount, unit), approximate=approximate)
+
+
+def read_within(match: re.Match, context: Context) -> Reading | None:
+    """"خلال 48 ساعة", "بعد أسبوعين": a deadline or a plan from publication."""
+    counted = _count(match)
+    if counted is None:
+        return None
+    amount, unit, approximate = counted
+    lead = match.group("lead")
+    relative = RELATIVE_TO_EVENT.match(_after(match))
+    if lead == "بعد" and not context.future:
+        return None  # narrative "بعد يومين": relative to the story's last event
+    if relative and not context.future:
+        return None
+    end = resolve.shift(context.published, amount, unit)
+    if lead == "بعد" or relative:
+        # After an event that has not happened yet: the earliest day it can be.
+        return Reading(resolve.day(end), approximate=True, role="future")
+    return Reading(resolve.day_range(context.published, end), approximate=True, role="future")
+
+
+def read_hijri(match: re.Match, context: Context) -> Reading | None:
+    year_number = int(match.group("y"))
+    month_text = match.groupdict().get("hm")
+    if not month_text:
+        span = hijri.year_span(year_number)
+        return Reading(resolve.day_range(*span)) if span else None
+    month_number = lexicon().hijri_months[month_text]
+    day_text = match.groupdict().get("d")
+    if day_text:
+        day_number = parse_day(day_text)
+        found = hijri.to_gregorian(year_number, month_number, day_number) if day_number else None
+        return Reading(resolve.day(found)) if found else None
+    span = hijri.month_span(year_number, month_number)
+    return Reading(resolve.day_range(*span)) if span else None
+
+
+# --------------------------------------------------------------- rules
+
+def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
+    """(name, core pattern, reader), in priority order. ``lead`` words
+    before the core (يوم، في، منذ) are matched but not reported."""
+    lead = r"(?:(?:يوم|تاريخ|بتاريخ)\s)?"
+    weekday_article = rf"(?:{ART}{b.weekday})"
+    return [
+        ("hijri_date",
+         rf"(?P<core>(?:(?P<d>{b.day})\s?(?:من\s)?)?(?:شهر\s)?(?P<hm>{b.hijri_month})\s?،?\s?"
+         rf"(?:(?:ال)?(?:عام|سنه)\s)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
+        ("hijri_year",
+         rf"(?P<core>(?:{ART}?(?:عام|سنه)\s?)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
+        ("range_cross_month",
+         rf"(?P<core>(?:(?P<bw>بين)\s|من\s)?{b.day_month('d1', 'm1')}{b.year_tail('y1')}?"
+         rf"(?(bw)\s?و\s?|{SEP})(?:(?:يوم|تاريخ)\s)?{b.day_month('d2', 'm2')}{b.year_tail('y2')}?)",
+         read_cross_month_range),
+        ("range_same_month",
+         rf"(?P<core>(?:(?:بين|من)\s)?(?:(?:يومي|ايام|الفتره)\s)?(?:من\s)?(?P<d1>{b.day})"
+         rf"(?:\s?و\s?|{SEP})(?P<d2>{b.day})\s?(?:من\s)?(?:شهر\s)?(?P<m>{b.paired_month}){b.year_tail('y')}?)",
+         read_same_month_range),
+        ("range_years",
+         rf"(?P<core>(?:(?P<bw>بين)\s|من\s)?{ART}?(?:عامي|عام|سنتي|سنه|عامين|اعوام|سنوات)\s?(?P<y1>{YEAR4})"
+         rf"(?(bw)\s?و\s?|(?:{SEP}|\s?و\s?))(?:{ART}?(?:عام|سنه)\s?)?(?P<y2>{YEAR4}))", read_year_range),
+        ("date",
+         rf"{lead}(?P<core>(?:(?:يوم\s)?{weekday_article}\s?،?\s?(?:(?:الموافق|الموافقه|في)\s)?)?"
+         rf"{b.day_month('d', 'm')}(?:{b.year_tail('y')}|{b.relative_year('yrel')})?)", read_day_month),
+        ("numeric_date",
+         r"(?P<core>(?<![\d/.\-])(?P<d>3[01]|[12]\d|0?[1-9])(?P<sep>[/.\-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+         r"(?P<y>\d{4}|\d{2})(?![\d/\-]|\.\d))", read_numeric),
+        ("numeric_date_ymd",
+         r"(?P<core>(?<![\d/.\-])(?P<y>\d{4})(?P<sep>[/.\-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+         r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/\-]|\.\d))", read_numeric),
+        ("month_part",
+         rf"(?P<core>(?P<part>{b.month_part})\s(?:شهر\s)?(?P<m>{b.paired_month})"
+         rf"(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<rel>{b.relative}))?)", read_month_part),
+        ("period_part",
+         rf"(?P<core>(?P<part>{b.month_part})\s(?:(?:هذا|هذه)\s)?(?:{ART}?(?P<unit>شهر|عام|سنه|اسبوع)"
+         rf"(?:\s?(?P<y>{YEAR4})|\s(?P<rel>{b.relative}))?|(?P<unit2>)(?P<y2>{YEAR4})))", read_period_part_any),
+        ("month_year",
+         rf"(?P<core>(?:شهر\s)?(?P<m>{b.paired_month})(?:{b.year_tail('y')}|{b.relative_year('yrel')}))",
+         read_month_year),
+        ("month_relative",
+         rf"(?P<core>(?:شهر\s)?(?P<m>{b.paired_month})\s(?P<rel>{b.relative}))", read_month_relative),
+        ("month",
+         rf"(?P<core>شهر\s(?P<m>{b.paired_month})|(?P<m_safe>{b.paired_month_safe}))", read_bare_month_any),
+        ("since_year", rf"(?:منذ|حتي)\s(?P<core>(?P<y>(?:19[5-9]\d|20\d\d))(?!\d))(?!\s?[/.\-\d])",
+         read_marked_year),
+        ("marked_year",
+         rf"(?P<core>{ART}?(?:عام|سنه)\s?(?P<y>{YEAR4})(?:\s?م{WORD_END})?|(?P<y2>{YEAR4})\s?م{WORD_END})",
+         read_marked_year),
+        ("deictic",
+         rf"(?P<core>(?:(?P<part>{b.day_part})\s)?(?P<deictic>{b.deictic})"
+         rf"(?:\s?،?\s(?:يوم\s)?(?P<wd>(?:ال)?{b.weekday}))?)", read_deictic),
+        ("last_night", rf"(?P<core>{ART}ليله\s(?:{b.past})|ليله البارحه)", read_last_night),
+        ("weekday",
+         rf"(?P<core>(?:(?P<part>{b.day_part})\s)?(?P<yawm>يوم\s)?(?P<wd>{ART}?{b.weekday})"
+         rf"(?:\s?(?:-|–|/|علي|و)\s?(?P<wd2>(?:ال)?{b.weekday}))?"
+         rf"(?:\s(?:(?P<rel>{b.relative})|(?:من\s)?(?:ال)?اسبوع\s(?P<wrel>{b.relative})))?)", read_weekday),
+        ("period",
+         rf"(?P<core>(?P<this>هذا|هذه)\s(?:ال)?(?P<unit1>اسبوع|شهر|عام|سنه){WORD_END}"
+         rf"|{ART}(?P<unit>اسبوع|شهر|عام|سنه)\s(?P<rel>{b.relative}))", read_period),
+        ("window",
+         rf"(?P<core>(?:(?:خلال|في|طيله|طوال|علي مدي|علي مدار|منذ)\s)?{ART}(?P<unit>{b.plural_unit})"
+         rf"\s(?:(?:ال)?(?P<n>{b.number})\s)?(?:القليله\s)?(?P<rel>{b.window}))", read_window),
+        ("window_counted",
+         rf"(?P<core>(?:(?:خلال|في|طيله|طوال|علي مدي|علي مدار)\s)?{ART}\s?(?P<n>{b.number})\s(?P<unit>{b.unit})"
+         rf"\s(?P<rel>{b.window}))", read_window),
+        ("ago",
+         rf"(?P<core>(?P<lead>منذ|قبل)\s(?:(?P<approx>{b.approximator})\s)?(?:(?P<n>{b.number})\s)?"
+         rf"(?P<unit>{b.unit})(?!\s?\d)(?:\s(?:مضت|خلت|مضي))?)", read_ago),
+        ("within",
+         rf"(?P<core>(?P<lead>بعد|خلال|في غضون|غضون|في مهله|مهله|في مده|في اقل من)\s(?:(?P<approx>{b.approximator})\s)?"
+         rf"(?:(?P<n>{b.number})\s)?(?P<unit>{b.unit})(?!\s?\d))", read_within),
+    ]
+
+
+def read_period_part_any(match: re.Match, context: Context) -> Reading | None:
+    if match.group("y2"):
+        lex = lexicon()
+        part = lex.month_parts[match.group("part")]
+        return Reading(resolve.part_of_year(int(match.group("y2")), lex.part_months[part]), approximate=True)
+    return read_period_part(match, context)
+
+
+def read_bare_month_any(match: re.Match, context: Context) -> Reading | None:
+    text = match.group("m") or match.group("m_safe")
+    mode = "future" if context.future else "recent"
+    return Reading(resolve.recent_month(context.published, _month(text), mode))
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The compiled Arabic rules, in priority order."""
+    compiled = []
+    for name, core, read in _rule_sources(blocks()):
+        pattern = CLITICS + core.translate(LETTER_FOLDS)
+        compiled.append(Rule(name, re.compile(pattern), read))
+    return tuple(compiled)

@@ -1,0 +1,155 @@
+"""Data exports: ``timeline.json``, ``timeline.csv``, the Atom ``feed.xml`` and ``sitemap.xml``.
+
+All of them are deterministic: events in timeline order, JSON with sorted
+keys, dates taken from the content (never from the clock), so two builds
+of the same content are byte-identical. The JSON schema is documented in
+``docs/site.md``; change it only with its ``schema`` version.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from timeline.site.markup import clean_text, xml_text
+from timeline.site.pages import CitationView, EventView, SiteData
+
+JSON_SCHEMA = "douma-timeline/1"
+CSV_COLUMNS = (
+    "id", "date", "end", "precision", "approximate", "time", "display_date", "title",
+    "categories", "actors", "places", "review", "sources", "outlets", "attribution", "first_quote", "url",
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def absolute(site_url: str | None, url: str) -> str:
+    """An absolute URL when the site's address is known, else the root-relative one."""
+    return site_url.rstrip("/") + "/" + url if site_url else url
+
+
+def timeline_json(data: SiteData, *, site_id: str, title: str, site_url: str | None) -> str:
+    """Every published event with its sources: the documented open-data export."""
+    content = data.content
+    document = {
+        "schema": JSON_SCHEMA,
+        "site_id": site_id,
+        "title": clean_text(title),
+        "categories": {k: {"label": c.label, "color": c.color} for k, c in content.categories.items()},
+        "events": [_event_record(data, view, site_url) for view in data.events],
+    }
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def _event_record(data: SiteData, view: EventView, site_url: str | None) -> dict[str, Any]:
+    entry = view.entry
+    return {
+        "id": entry.id,
+        "title": view.title,
+        "date": entry.date.start.iso,
+        "end": entry.date.end.iso if entry.date.end else None,
+        "precision": entry.date.precision,
+        "approximate": entry.date.approximate,
+        "time": entry.date.time,
+        "display_date": view.date_text,
+        "categories": list(entry.categories),
+        "actors": list(entry.actors),
+        "places": list(entry.places),
+        "outlets": list(view.outlets),
+        "review": entry.review,
+        "attribution": view.attribution,
+        "url": absolute(site_url, view.url),
+        "sources": [_citation_record(c, site_url) for c in view.citations],
+        "counter_sources": [_citation_record(c, site_url) for c in view.counter_citations],
+    }
+
+
+def _citation_record(citation: CitationView, site_url: str | None) -> dict[str, Any]:
+    return {
+        "number": citation.number,
+        "quote": citation.quote,
+        "outlet": citation.outlet_name,
+        "published": citation.published_iso or None,
+        "attributed_to": citation.claimant,
+        "article": citation.article_id,
+        "article_url": absolute(site_url, citation.article_url) if citation.article_url else None,
+        "original_url": citation.original_url,
+        "archived_url": citation.archived_url,
+    }
+
+
+def csv_cell(value: Any) -> str:
+    """A spreadsheet-safe cell: a leading = + - @ is neutralised with a quote mark."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def timeline_csv(data: SiteData, *, site_url: str | None) -> bytes:
+    """UTF-8 with a BOM (so spreadsheet programs show Arabic), one row per event."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for view in data.events:
+        entry = view.entry
+        row = (
+            entry.id, entry.date.start.iso, entry.date.end.iso if entry.date.end else "", entry.date.precision,
+            "yes" if entry.date.approximate else "", entry.date.time or "", view.date_text, view.title,
+            " ".join(entry.categories), " ".join(entry.actors), " ".join(entry.places), entry.review,
+            len(entry.sources), " ".join(view.outlets), view.attribution,
+            view.citations[0].quote if view.citations else "", absolute(site_url, view.url),
+        )
+        writer.writerow([csv_cell(cell) for cell in row])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def _updated(view: EventView) -> str:
+    """An entry's Atom date: its latest source's publication, else its own end or start."""
+    published = [c.published_iso for c in view.citations if c.published_iso]
+    day = max(published) if published else (view.entry.date.end or view.entry.date.start).last_day().isoformat()
+    return f"{day}T00:00:00Z"
+
+
+def atom_feed(data: SiteData, *, site_id: str, title: str, author: str, site_url: str | None, limit: int) -> str:
+    """The latest ``limit`` events (by event date) as an Atom 1.0 feed."""
+    latest = list(reversed(data.events))[: max(limit, 0)]
+    updated = max((_updated(view) for view in latest), default="1970-01-01T00:00:00Z")
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">',
+        f"<id>{xml_escape(_tag(site_id, ''))}</id>",
+        f"<title>{xml_escape(xml_text(title))}</title>",
+        f"<updated>{updated}</updated>",
+        f"<author><name>{xml_escape(xml_text(author))}</name></author>",
+        f'<link rel="self" href={quoteattr(absolute(site_url, "feed.xml"))}/>',
+        f'<link rel="alternate" type="text/html" href={quoteattr(absolute(site_url, data.urls.index()) or "./")}/>',
+    ]
+    for view in latest:
+        summary = f"{view.date_text}. {view.attribution}".strip()
+        lines += [
+            "<entry>",
+            f"<id>{xml_escape(_tag(site_id, view.id))}</id>",
+            f"<title>{xml_escape(xml_text(view.title))}</title>",
+            f"<updated>{_updated(view)}</updated>",
+            f'<link rel="alternate" type="text/html" href={quoteattr(absolute(site_url, view.url))}/>',
+            *(f"<category term={quoteattr(c.key)} label={quoteattr(xml_text(c.label))}/>" for c in view.categories),
+            f"<summary>{xml_escape(xml_text(summary))}</summary>",
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def _tag(site_id: str, event_id: str) -> str:
+    """A stable Atom id that does not depend on where the site is hosted (RFC 4151)."""
+    return f"tag:{site_id},2018:{'events/' + event_id if event_id else 'timeline'}"
+
+
+def sitemap(urls: Iterable[str], *, site_url: str | None) -> str:
+    """``sitemap.xml`` listing every page (absolute when ``site_url`` is set)."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"<url><loc>{xml_escape(absolute(site_url, url) or './')}</loc></url>" for url in urls]
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
