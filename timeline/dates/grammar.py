@@ -202,13 +202,6 @@ def read_month_relative(match: re.Match, context: Context) -> Reading | None:
     return Reading(reading, role="future" if mode == "future" else None)
 
 
-def read_bare_month(match: re.Match, context: Context) -> Reading | None:
-    mode = "future" if context.future else "recent"
-    return Reading(resolve.recent_month(context.published, _month(match.group("m"))), role=None) \
-        if mode == "recent" else \
-        Reading(resolve.recent_month(context.published, _month(match.group("m")), "future"))
-
-
 def read_marked_year(match: re.Match, context: Context) -> Reading | None:
     if re.match(HIJRI_MARK, _after(match)):
         return None
@@ -307,11 +300,13 @@ def read_window(match: re.Match, context: Context) -> Reading | None:
     if counted is None:
         return None
     amount, unit, _ = counted
+    if match.groupdict().get("n") is None and match.group("unit") in lexicon().plurals:
+        amount = {"day": 7, "week": 3, "month": 3, "year": 3, "hour": 24}[unit]
     if unit == "hour":
         amount, unit = max(1, -(-amount // 24)), "day"
-    if match.groupdict().get("n") is None and match.group("unit") in lexicon().plurals:
-        amount = {"day": 7, "week": 3, "month": 3, "year": 3}.get(unit, amount)
     rel = match.groupdict().get("rel")
+    if not rel and not match.groupdict().get("lead"):
+        return None
     published = context.published
     if rel and rel in lexicon().window_future:
         return Reading(resolve.day_range(published, resolve.shift(published, amount, unit)),
@@ -329,12 +324,14 @@ def read_ago(match: re.Match, context: Context) -> Reading | None:
     if unit == "hour":
         return None if amount < 24 else Reading(resolve.ago(context.published, amount // 24, "day"), True)
     if match.group("unit") in lexicon().plurals and not match.group("n"):
-        if unit not in ("day", "week"):
-            return None
-        last = resolve.shift(context.published, -1, unit)
-        return Reading(resolve.day_range(resolve.shift(context.published, -(2 if unit == "week" else 7), unit)
-                                         if unit == "week" else context.published - timedelta(days=7), last),
-                       approximate=True)
+        # "منذ أيام", "قبل أسابيع": some time back, within a span of that unit.
+        if unit == "day":
+            return Reading(resolve.day_range(context.published - timedelta(days=7),
+                                             context.published - timedelta(days=1)), approximate=True)
+        if unit == "week":
+            return Reading(resolve.day_range(context.published - timedelta(weeks=6),
+                                             context.published - timedelta(weeks=1)), approximate=True)
+        return None
     return Reading(resolve.ago(context.published, amount, unit), approximate=approximate)
 
 
@@ -411,7 +408,7 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<rel>{b.relative}))?)", read_month_part),
         ("period_part",
          rf"(?P<core>(?P<part>{b.month_part})\s(?:(?:هذا|هذه)\s)?(?:{ART}?(?P<unit>شهر|عام|سنه|اسبوع)"
-         rf"(?:\s?(?P<y>{YEAR4})|\s(?P<rel>{b.relative}))?|(?P<unit2>)(?P<y2>{YEAR4})))", read_period_part_any),
+         rf"(?:\s?(?P<y>{YEAR4})|\s(?P<rel>{b.relative}))?|(?P<y2>{YEAR4})))", read_period_part_any),
         ("month_year",
          rf"(?P<core>(?:شهر\s)?(?P<m>{b.paired_month})(?:{b.year_tail('y')}|{b.relative_year('yrel')}))",
          read_month_year),
@@ -439,8 +436,8 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"(?P<core>(?:(?:خلال|في|طيله|طوال|علي مدي|علي مدار|منذ)\s)?{ART}(?P<unit>{b.plural_unit})"
          rf"\s(?:(?:ال)?(?P<n>{b.number})\s)?(?:القليله\s)?(?P<rel>{b.window}))", read_window),
         ("window_counted",
-         rf"(?P<core>(?:(?:خلال|في|طيله|طوال|علي مدي|علي مدار)\s)?{ART}\s?(?P<n>{b.number})\s(?P<unit>{b.unit})"
-         rf"\s(?P<rel>{b.window}))", read_window),
+         rf"(?P<core>(?:(?P<lead>خلال|في|طيله|طوال|علي مدي|علي مدار)\s)?{ART}\s?(?P<n>{b.number})\s(?P<unit>{b.unit})"
+         rf"(?:\s(?P<rel>{b.window}))?)", read_window),
         ("ago",
          rf"(?P<core>(?P<lead>منذ|قبل)\s(?:(?P<approx>{b.approximator})\s)?(?:(?P<n>{b.number})\s)?"
          rf"(?P<unit>{b.unit})(?!\s?\d)(?:\s(?:مضت|خلت|مضي))?)", read_ago),

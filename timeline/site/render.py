@@ -1,0 +1,258 @@
+"""Rendering: page data and ``theme/timeline/*.html`` into the site's files.
+
+This is the core of the site stage and does not import MkDocs: the plugin
+hands it the Content, the options and the two Markdown pages MkDocs
+converted (index and about), and writes what :meth:`SiteRenderer.outputs`
+yields. Jinja2 runs with autoescape on and ``StrictUndefined``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import urlparse
+
+import jinja2
+from markupsafe import Markup
+
+from timeline.model import Content
+from timeline.site import exports, search
+from timeline.site.arabic import DateDisplay, names
+from timeline.site.chart import density_chart
+from timeline.site.markup import MarkdownRenderer, bdi, clean_text, isolate_latin, json_for_script
+from timeline.site.pages import LISTING_KINDS, EventView, SiteData, build_site_data, group_by_month_day
+from timeline.site.text import article_paragraphs
+from timeline.site.urls import Urls
+
+ASSET_DIR = "assets"
+SEARCH_INDEX = "assets/search-index.js"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the renderer needs to know about the site (from mkdocs.yml)."""
+
+    theme_dir: Path
+    site_name: str = "الخط الزمني"
+    site_description: str = ""
+    site_author: str = ""
+    site_url: str | None = None
+    directory_urls: bool = True
+    offline: bool = False
+    month_names: str = "both"
+    digits: str = "latin"
+    site_id: str = "douma-timeline"
+    feed_limit: int = 50
+    month_pages_after: int = 300
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class SiteRenderer:
+    """Renders every timeline page and export from one computed SiteData."""
+
+    def __init__(self, content: Content, options: SiteOptions) -> None:
+        self.content = content
+        self.options = options
+        self.urls = Urls(directory_urls=options.directory_urls and not options.offline)
+        self.display = DateDisplay(options.month_names, options.digits)
+        self.data: SiteData = build_site_data(content, self.display, self.urls)
+        self.markdown = MarkdownRenderer()
+        self.env = _environment(options.theme_dir)
+        self.env.filters["count"] = lambda number, noun: count_phrase(number, noun, options.digits)
+        self.month_pages = len(self.data.events) > options.month_pages_after
+        self.pages: list[str] = []  # URLs of every HTML page written, for the sitemap
+
+    # -- pages converted by MkDocs ---------------------------------------------------------
+
+    def render_index(self, intro_html: str) -> str:
+        """The home page: intro (from index.md), chart, filters, search, timeline."""
+        url = self.urls.index()
+        data = self.data
+        chart_points = [(v.entry.date.start.first_day(), v.entry.categories[0] if v.entry.categories else "")
+                        for v in data.events if v.day_key]
+        return self._render("index.html", url, title=self.options.site_name, intro=Markup(intro_html),
+                            chart=density_chart(chart_points, self.content.categories, self.display, self._day_link),
+                            groups=[] if self.month_pages else group_by_month_day(data.events),
+                            months=[(key, len(views)) for key, views in data.months.items()],
+                            filters=self._filters(), kind="index")
+
+    def render_document(self, url: str, title: str, body_html: str) -> str:
+        """A plain Markdown page (about, or any other page in the nav)."""
+        return self._render("page.html", url, title=clean_text(title), body=Markup(body_html), kind="page")
+
+    # -- pages the timeline generates --------------------------------------------------------
+
+    def outputs(self) -> Iterator[tuple[str, bytes]]:
+        """Every generated file: (path relative to the site root, bytes)."""
+        for view in self.data.events:
+            yield self._page(view.url, self._event_page(view))
+        for article in self.content.articles.values():
+            yield self._page(self.urls.article(article.id), self._article_page(article.id))
+        for kind in LISTING_KINDS:
+            for listing in self.data.listings[kind].values():
+                yield self._page(listing.url, self._render(
+                    "listing.html", listing.url, title=listing.title, subtitle=listing.subtitle,
+                    groups=group_by_month_day(listing.events), count=len(listing.events),
+                    compact=len(listing.events) > self.options.month_pages_after, kind="listing"))
+        if self.month_pages:
+            for key, views in self.data.months.items():
+                url = self.urls.month(key)
+                yield self._page(url, self._render(
+                    "listing.html", url, title=self.data.month_label(key), subtitle="",
+                    groups=group_by_month_day(views), count=len(views), compact=False, kind="month"))
+        yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
+                                       root_override=self._root_for_404()).encode("utf-8")
+        yield from self._exports()
+        yield from self._assets()
+
+    def _page(self, url: str, html: str) -> tuple[str, bytes]:
+        self.pages.append(url)
+        return Urls.file_for(url), html.encode("utf-8")
+
+    def _event_page(self, view: EventView) -> str:
+        entry = view.entry
+        data = self.data
+        return self._render(
+            "event.html", view.url, title=view.title, view=view, kind="event",
+            body=self.markdown(entry.body),
+            actors=[data.listings["actors"][k] for k in entry.actors if k in data.listings["actors"]],
+            places=[data.listings["places"][k] for k in entry.places if k in data.listings["places"]],
+            related=data.related.get(view.id, ()), previous=data.previous(view), next=data.next(view),
+            jsonld=Markup(json_for_script(self._event_jsonld(view))),
+            permalink=exports.absolute(self.options.site_url, view.url),
+        )
+
+    def _article_page(self, article_id: str) -> str:
+        article = self.content.articles[article_id]
+        outlet = self.content.outlets.get(article.outlet)
+        url = self.urls.article(article.id)
+        title = clean_text(article.title) or f"نص من {clean_text(outlet.name_ar) if outlet else article.outlet}"
+        citing = self._citing_of(article_id)
+        return self._render(
+            "article.html", url, title=title, article=article, outlet=outlet, kind="article",
+            outlet_listing=self.data.listings["outlets"].get(article.outlet),
+            published_text=self.display.day(article.published),
+            paragraphs=article_paragraphs(article.text, citing),
+        )
+
+    def _citing_of(self, article_id: str) -> dict[int, list[tuple[EventView, int]]]:
+        if not hasattr(self, "_citing_by_article"):
+            grouped: dict[str, dict[int, list[tuple[EventView, int]]]] = {}
+            for (aid, number), refs in self.data.citing.items():
+                grouped.setdefault(aid, {})[number] = refs
+            self._citing_by_article = grouped
+        return self._citing_by_article.get(article_id, {})
+
+    # -- exports ---------------------------------------------------------------------------
+
+    def _exports(self) -> Iterator[tuple[str, bytes]]:
+        options, data = self.options, self.data
+        yield "timeline.json", exports.timeline_json(
+            data, site_id=options.site_id, title=options.site_name, site_url=options.site_url).encode("utf-8")
+        yield "timeline.csv", exports.timeline_csv(data, site_url=options.site_url)
+        yield "feed.xml", exports.atom_feed(
+            data, site_id=options.site_id, title=options.site_name, author=options.site_author or options.site_name,
+            site_url=options.site_url, limit=options.feed_limit).encode("utf-8")
+        yield SEARCH_INDEX, search.search_script(search.build_index(self.content, data.events)).encode("utf-8")
+
+    def sitemap(self, extra_urls: list[str]) -> bytes:
+        """Every page written (call after :meth:`outputs`), plus MkDocs' own pages."""
+        urls = sorted(set(self.pages) | set(extra_urls))
+        return exports.sitemap(urls, site_url=self.options.site_url).encode("utf-8")
+
+    def _assets(self) -> Iterator[tuple[str, bytes]]:
+        folder = self.options.theme_dir / ASSET_DIR
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                yield path.relative_to(self.options.theme_dir).as_posix(), path.read_bytes()
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _render(self, template: str, url: str, *, title: str, kind: str, root_override: str | None = None, **context: Any) -> str:
+        root = Urls.root_of(url) if root_override is None else root_override
+        return self.env.get_template(f"timeline/{template}").render(
+            site=self.options, urls=self.urls, data=self.data, display=self.display, names=names(),
+            page_url=url, root=root, title=title, kind=kind, offline=self.options.offline,
+            canonical=exports.absolute(self.options.site_url, url) if self.options.site_url else None,
+            search_index=SEARCH_INDEX, **context,
+        )
+
+    def _day_link(self, bucket: str) -> str:
+        if len(bucket) == 7:
+            return self.urls.month(bucket) if self.month_pages else f"#m-{bucket}"
+        return f"{self.urls.month(bucket[:7])}#d-{bucket}" if self.month_pages else f"#d-{bucket}"
+
+    def _root_for_404(self) -> str:
+        if self.options.site_url and not self.options.offline:
+            path = urlparse(self.options.site_url).path or "/"
+            return path if path.endswith("/") else path + "/"
+        return ""
+
+    def _filters(self) -> list[dict[str, Any]]:
+        """Filter choices on the index: only keys that some event has."""
+        labels = {"categories": "التصنيف", "actors": "الطرف", "places": "المكان", "outlets": "المصدر"}
+        filters = []
+        for kind in LISTING_KINDS:
+            options = [(l.key, clean_text(l.title.split(": ", 1)[-1]), len(l.events), l.url)
+                       for l in self.data.listings[kind].values() if l.events]
+            filters.append({"kind": kind, "label": labels[kind], "options": options})
+        reviews = {}
+        for view in self.data.events:
+            reviews[view.review] = reviews.get(view.review, 0) + 1
+        filters.append({"kind": "review", "label": "حالة المراجعة", "options": [
+            (key, names()["reviews"][key], reviews[key], None) for key in ("verified", "auto", "disputed") if key in reviews]})
+        return filters
+
+    def _event_jsonld(self, view: EventView) -> dict[str, Any]:
+        entry = view.entry
+        places = [self.content.places[k] for k in entry.places if k in self.content.places]
+        document: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "Event", "name": view.title,
+            "startDate": entry.date.start.iso, "description": f"{view.date_text}. {view.attribution}",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        }
+        if entry.date.end:
+            document["endDate"] = entry.date.end.iso
+        if places:
+            document["location"] = [{"@type": "Place", "name": clean_text(p.name_ar), "alternateName": p.name_en} for p in places]
+        if self.options.site_url:
+            document["url"] = exports.absolute(self.options.site_url, view.url)
+        return document
+
+
+def _environment(theme_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme_dir)), autoescape=True,
+        undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters.update(href=_href, bdi=bdi, latin=isolate_latin, clean=clean_text)
+    return env
+
+
+@jinja2.pass_context
+def _href(context: jinja2.runtime.Context, url: str) -> str:
+    """A link from the page being rendered to a root-relative URL."""
+    if url.startswith("#"):
+        return url
+    link = context["root"] + url
+    return link if link and not link.startswith("#") else "./" + link
+
+
+COUNT_WORDS = {
+    "source": ("مصدر واحد", "مصدران", "مصادر", "مصدرًا"),
+    "event": ("حدث واحد", "حدثان", "أحداث", "حدثًا"),
+}
+
+
+def count_phrase(number: int, noun: str, digits: str = "latin") -> str:
+    """Arabic counting: "مصدر واحد", "مصدران", "3 مصادر", "11 مصدرًا"."""
+    one, two, few, many = COUNT_WORDS[noun]
+    shown = DateDisplay(digits=digits).number(number)
+    if number == 1:
+        return one
+    if number == 2:
+        return two
+    if 3 <= number % 100 <= 10:
+        return f"{shown} {few}"
+    return f"{shown} {many}"
