@@ -81,30 +81,30 @@ def build(config_file: Path, site_dir: Path | None, no_extract: bool, strict: bo
     """Extract new articles, validate, and build the site (atomically)."""
     from timeline.build import build_site
 
-    if not no_extract:
-        _extract_new(config_file)
-    _load_checked(config_file, "build")
+    _load_checked(config_file, "build")  # extraction only ever runs on valid content
+    if not no_extract and _extract_new(config_file):
+        _load_checked(config_file, "build")
     result = build_site(config_file, site_dir, strict=strict or None)
     click.echo(f"built {result.site_dir}: {result.entries} events, {result.pages} pages")
 
 
-def _extract_new(config_file: Path) -> None:
+def _extract_new(config_file: Path) -> bool:
+    """Extract the articles never extracted; True if any were."""
     from timeline.config import load_config
     from timeline.content import content_dir_of, load_project
 
     config, raw, _ = load_config(config_file)
     if not config.auto_extract:
-        return
-    try:
-        from timeline.extract import never_extracted, run_extraction
-    except ImportError:
-        return
+        return False
+    from timeline.extract import never_extracted, run_extraction
+
     content, _ = load_project(config_file)
     pending = never_extracted(content)
     if pending:
         summary = run_extraction(content_dir_of(config_file, raw, config.content_dir), pending,
                                  dry_run=False, jobs=1, progress=False, echo=click.echo)
         click.echo(f"extracted {len(pending)} new article(s): {summary}")
+    return bool(pending)
 
 
 @main.command()
