@@ -24,8 +24,11 @@ ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 @lru_cache(maxsize=1)
 def names() -> dict[str, Any]:
     """The reader-facing vocabulary (weekdays, months, review and outlet kinds)."""
+    from timeline.vocabulary import outlet_kinds, review_labels
+
     path = Path(__file__).with_name("names.yml")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {**words, "reviews": review_labels(), "outlet_kinds": outlet_kinds()}
 
 
 class DateDisplay:

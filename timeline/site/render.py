@@ -84,7 +84,9 @@ class SiteRenderer:
     # -- pages the timeline generates --------------------------------------------------------
 
     def outputs(self) -> Iterator[tuple[str, bytes]]:
-        """Every generated file: (path relative to the site root, bytes)."""
+        """Every generated page and asset: (path relative to the site root, bytes).
+
+        The data exports come from :meth:`exports`."""
         for view in self.data.events:
             yield self._page(view.url, self._event_page(view))
         for article in self.content.articles.values():
@@ -103,7 +105,6 @@ class SiteRenderer:
                     groups=group_by_month_day(views), count=len(views), compact=False, kind="month"))
         yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
                                        root_override=self._root_for_404()).encode("utf-8")
-        yield from self._exports()
         yield from self._assets()
 
     def _page(self, url: str, html: str) -> tuple[str, bytes]:
@@ -146,7 +147,8 @@ class SiteRenderer:
 
     # -- exports ---------------------------------------------------------------------------
 
-    def _exports(self) -> Iterator[tuple[str, bytes]]:
+    def exports(self) -> Iterator[tuple[str, bytes]]:
+        """timeline.json, timeline.csv, feed.xml and the search index."""
         options, data = self.options, self.data
         yield "timeline.json", exports.timeline_json(
             data, site_id=options.site_id, title=options.site_name, site_url=options.site_url).encode("utf-8")

@@ -1,0 +1,137 @@
+"""The MkDocs plugin: a thin adapter between MkDocs and ``timeline.site``.
+
+MkDocs reads ``mkdocs.yml``, converts the editors' pages (``index.md``,
+``about.md``) and copies the theme's assets; the plugin
+
+- ``on_config``: loads and validates all content (a build never proceeds
+  with invalid content), and prepares the site renderer;
+- ``on_files``: takes articles, events, outlets.yml and gazetteer.yml away
+  from MkDocs, so they never become pages at the wrong URLs or enter the nav,
+  and adds the data exports (feed.xml, timeline.json, timeline.csv, search
+  index) as generated files that pages may link to;
+- ``on_page_context``: renders index.md and about.md through the timeline
+  templates (MkDocs' ``main.html`` only prints the result);
+- ``on_post_build``: writes every generated page and export;
+- ``on_serve``: watches the content and theme folders.
+
+All the work lives in ``timeline.site``, which does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from timeline.config import TimelineConfig, categories_from
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+CONTENT_FILES = ("outlets.yml", "gazetteer.yml")
+CONTENT_FOLDERS = ("articles/", "events/")
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):
+    """Builds the timeline pages, listings and exports from ``content/``."""
+
+    def __init__(self) -> None:
+        self.content = None
+        self.renderer = None
+        self.content_dir: Path | None = None
+
+    def on_config(self, config: Any) -> Any:
+        from timeline.content import load_content
+        from timeline.problems import errors
+        from timeline.site.markup import SafeMarkdownExtension
+        from timeline.site.render import SiteOptions, SiteRenderer
+
+        self.content_dir = self._content_dir(config)
+        content, problems = load_content(self.content_dir, categories_from(self.config))
+        for problem in problems:
+            if problem.severity != "error":
+                log.warning(str(problem))
+        if errors(problems):
+            lines = [str(p) for p in sorted(errors(problems))]
+            raise PluginError("\n".join(lines) + f"\nbuild failed: {len(lines)} problem{'s' if len(lines) != 1 else ''} found")
+        self.content = content
+        config.markdown_extensions.append(SafeMarkdownExtension())
+        options = SiteOptions(
+            theme_dir=self._theme_dir(config), site_name=config.site_name,
+            site_description=config.site_description or "", site_author=config.site_author or "",
+            site_url=config.site_url or None, directory_urls=config.use_directory_urls,
+            offline=self.config.offline, month_names=self.config.month_names, digits=self.config.digits,
+            site_id=self.config.site_id, feed_limit=self.config.feed_limit,
+            month_pages_after=self.config.month_pages_after,
+        )
+        self.renderer = SiteRenderer(content, options)
+        return config
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        from mkdocs.structure.files import File
+
+        assert self.renderer is not None
+        for file in list(files):
+            if file.src_uri.startswith(CONTENT_FOLDERS) or file.src_uri in CONTENT_FILES:
+                files.remove(file)
+        # The exports are files MkDocs knows, so editors' pages may link to them.
+        for path, data in self.renderer.exports():
+            files.append(File.generated(config, path, content=data))
+        return files
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        import jinja2
+
+        env.autoescape = True
+        env.undefined = jinja2.StrictUndefined
+        return env
+
+    def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+        assert self.renderer is not None
+        if page.file.src_uri == "index.md":
+            html = self.renderer.render_index(page.content or "")
+        else:
+            url = page.url.lstrip("./") if page.url not in (".", "./") else ""
+            html = self.renderer.render_document(url, page.title or "", page.content or "")
+        context["timeline_html"] = Markup(html)
+        return context
+
+    def on_post_build(self, config: Any) -> None:
+        assert self.renderer is not None
+        site_dir = Path(config.site_dir)
+        for relative, data in self.renderer.outputs():
+            target = site_dir / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        mkdocs_pages = [self._page_url(f) for f in self._documentation_files]
+        (site_dir / "sitemap.xml").write_bytes(self.renderer.sitemap(mkdocs_pages))
+
+    def on_pre_build(self, config: Any) -> None:
+        self._documentation_files: list = []
+
+    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+        self._documentation_files.append(page.file)
+        return markdown
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        if self.content_dir is not None:
+            server.watch(str(self.content_dir))
+        server.watch(str(self._theme_dir(config)))
+        return server
+
+    def _page_url(self, file: Any) -> str:
+        return "" if file.url in (".", "./") else file.url
+
+    def _content_dir(self, config: Any) -> Path:
+        if self.config.content_dir:
+            return (Path(config.config_file_path).parent / self.config.content_dir).resolve()
+        return Path(config.docs_dir).resolve()
+
+    @staticmethod
+    def _theme_dir(config: Any) -> Path:
+        if not config.theme.custom_dir:
+            raise PluginError("the timeline plugin needs its theme: set theme.custom_dir to the theme folder (theme)")
+        return Path(config.theme.custom_dir).resolve()
