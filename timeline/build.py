@@ -11,6 +11,12 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+
+if TYPE_CHECKING:
+    from timeline.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,20 @@ def load_mkdocs_config(config_file: Path, *, site_dir: Path | None = None, offli
     return config
 
 
+def _template_problem(error: Exception) -> Problem:
+    """Name the template file and line where rendering failed."""
+    from timeline.problems import Problem
+
+    path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    traceback = error.__traceback__
+    while traceback is not None:  # Jinja maps template frames to their .html file and line
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".js")):
+            path, line = filename, traceback.tb_lineno
+        traceback = traceback.tb_next
+    return Problem(str(path or "theme"), int(line or 1), "template", f"{type(error).__name__}: {error}")
+
+
 def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False, strict: bool | None = None) -> BuildResult:
     """Build the site into ``site_dir`` (default: mkdocs.yml's ``site_dir``) atomically.
 
@@ -47,8 +67,13 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
+    from timeline.content import load_project
     from timeline.fileio import replace_directory
-    from timeline.problems import ContentError, Problem
+    from timeline.problems import ContentError, Problem, errors
+
+    _, problems = load_project(config_file)
+    if errors(problems):  # before MkDocs, so every problem is listed with its file and line
+        raise ContentError(problems, action="build")
 
     target = Path(site_dir) if site_dir else Path(load_mkdocs_config(config_file).site_dir)
     target = target.resolve()
@@ -60,6 +85,8 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
             build(config)
         except MkDocsException as error:
             raise ContentError([Problem(str(config_file), 1, "build", str(error))], action="build") from None
+        except jinja2.TemplateError as error:
+            raise ContentError([_template_problem(error)], action="build") from None
         pages = sum(1 for _ in staging.rglob("*.html"))
         plugin = config.plugins.get("timeline")
         entries = len(plugin.content.published_entries) if plugin is not None and getattr(plugin, "content", None) else 0
