@@ -117,11 +117,13 @@ def read_day_month(match: re.Match, context: Context) -> Reading | None:
     year_number = _year(match, "y") or _relative_year(match, "yrel", context.published)
     if day_number is None:
         return None
+    mode = _relative_mode(match.groupdict().get("drel"))
+    forward = mode == "future" or (mode is None and context.future)
     if year_number is None:
-        found = resolve.month_day(context.published, month_number, day_number, forward=context.future)
+        found = resolve.month_day(context.published, month_number, day_number, forward=forward)
     else:
         found = resolve.safe_date(year_number, month_number, day_number)
-    return Reading(resolve.day(found)) if found else None
+    return Reading(resolve.day(found), role="future" if mode == "future" else None) if found else None
 
 
 def read_same_month_range(match: re.Match, context: Context) -> Reading | None:
@@ -383,6 +385,10 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"(?:(?:ال)?(?:عام|سنه)\s)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
         ("hijri_year",
          rf"(?P<core>(?:{ART}?(?:عام|سنه)\s?)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
+        ("date",
+         rf"{lead}(?P<core>(?:(?:يوم\s)?{weekday_article}\s?،?\s?(?:(?:الموافق|الموافقه|في)\s)?)?"
+         rf"{b.day_month('d', 'm')}(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<drel>{b.relative}))?)",
+         read_day_month),
         ("range_cross_month",
          rf"(?P<core>(?:(?P<bw>بين)\s|من\s)?{b.day_month('d1', 'm1')}{b.year_tail('y1')}?"
          rf"(?(bw)\s?و\s?|{SEP})(?:(?:يوم|تاريخ)\s)?{b.day_month('d2', 'm2')}{b.year_tail('y2')}?)",
@@ -394,9 +400,6 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
         ("range_years",
          rf"(?P<core>(?:(?P<bw>بين)\s|من\s)?{ART}?(?:عامي|عام|سنتي|سنه|عامين|اعوام|سنوات)\s?(?P<y1>{YEAR4})"
          rf"(?(bw)\s?و\s?|(?:{SEP}|\s?و\s?))(?:{ART}?(?:عام|سنه)\s?)?(?P<y2>{YEAR4}))", read_year_range),
-        ("date",
-         rf"{lead}(?P<core>(?:(?:يوم\s)?{weekday_article}\s?،?\s?(?:(?:الموافق|الموافقه|في)\s)?)?"
-         rf"{b.day_month('d', 'm')}(?:{b.year_tail('y')}|{b.relative_year('yrel')})?)", read_day_month),
         ("numeric_date",
          r"(?P<core>(?<![\d/.\-])(?P<d>3[01]|[12]\d|0?[1-9])(?P<sep>[/.\-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
          r"(?P<y>\d{4}|\d{2})(?![\d/\-]|\.\d))", read_numeric),

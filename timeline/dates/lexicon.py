@@ -142,7 +142,10 @@ def parse_ordinal(words: str) -> int | None:
     """The value of a normalized day ordinal ("الحادي والعشرين" -> 21)."""
     lex = lexicon()
     total = 0
-    for token in re.split(r"\s+", words.strip()):
+    tokens = re.split(r"\s+", words.strip())
+    if len(tokens) == 1 and tokens[0].endswith(("حادي", "حاديه")):
+        return None  # "الحادي" only counts inside "الحادي عشر", "الحادي والعشرين"
+    for token in tokens:
         for prefix in ("وال", "ال", "و"):
             if token.startswith(prefix) and len(token) > len(prefix) + 1:
                 token = token[len(prefix):]
