@@ -1,0 +1,300 @@
+"""Event detection: which sentences report something that happened, and when.
+
+A sentence is an event when its claim (what follows the reporting frame)
+has a past-tense verb of occurrence (عقد, قتل, استهدف, سلم, رفض…) or names
+an occurrence (اجتماع, قصف, اتصالات…) under a reporting frame or an
+event-role date. It is not an event when the claim opens with commentary
+(اعتبر, يرى, يبدو), a plan, proposal, condition or demand (المقترح,
+الشروط, طلبات, اشترط, يطالب), a conditional (إذا, في حال), or when its
+first predicate is future (سوف, سيتم, من المقرر, يعتزم, سـ + verb). All cue
+words are data (``data/events.yml``).
+
+Dating, per article: an event-role date in the sentence; else the date of
+the occurrence it refers back to ("الاجتماع" after "اجتماع"); else, for a
+sentence that goes on from an event sentence (a frame without its own
+claimant, "كما", "في اليوم ذاته"), that sentence's date; else an
+approximate range of the week ending at publication — never a guess
+presented as exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from timeline.extract.attribution import Frame, find_frame, opening_length
+from timeline.extract.classify import Figure, Names, casualty_figures, categories_of
+from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, words_of
+from timeline.extract.segment import Segment
+
+APPROXIMATE_DAYS = 7  # "in the past days": the week ending at publication
+HEAD_WINDOW = 6
+MIN_WORDS = 4
+MAX_NAMES = 4
+CLIP_WORDS = ("بهدف", "وسط", "تمهيدا", "مشيرا", "مشيره", "مضيفا", "مضيفه", "amid")
+
+
+@dataclass(frozen=True)
+class DateFields:
+    """The date of an entry as written in its front matter."""
+
+    date: str
+    end: str | None = None
+    approximate: bool = False
+
+    def as_dict(self) -> dict:
+        fields: dict = {"date": self.date}
+        if self.end:
+            fields["end"] = self.end
+        if self.approximate:
+            fields["approximate"] = True
+        return fields
+
+    def bounds(self) -> tuple[str, str]:
+        """First and last day as ISO strings (month and year padded)."""
+        first = _pad(self.date, first=True)
+        last = _pad(self.end or self.date, first=False)
+        return first, last
+
+
+def _pad(value: str, *, first: bool) -> str:
+    parts = value.split("-")
+    if len(parts) == 3:
+        return value
+    if len(parts) == 2:
+        return value + ("-01" if first else "-31")
+    return value + ("-01-01" if first else "-12-31")
+
+
+@dataclass
+class SentenceInfo:
+    """Everything extraction reads in one sentence."""
+
+    number: int
+    text: str
+    words: list[Word]
+    frame: Frame
+    is_event: bool
+    reason: str
+    event_date: DateFields | None
+    has_future_date: bool
+    head: str | None
+    head_definite: bool
+    continuation: bool
+    same_day: bool
+    categories: list[str]
+    actors: list[str]
+    places: list[str]
+    figures: list[Figure]
+    claim_start: int
+    claim_places: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EventCandidate:
+    """One occurrence found in one article: its sentences and what they say."""
+
+    sentences: list[SentenceInfo]
+    date: DateFields
+    categories: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+    @property
+    def first(self) -> SentenceInfo:
+        return self.sentences[0]
+
+
+# ---------------------------------------------------------------- one sentence
+
+
+def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: str, previous_claimant: str | None) -> SentenceInfo:
+    """Read one sentence: frame, event or not (and why), date, head, classes."""
+    text = segment.sentence.text
+    words = words_of(text)
+    frame = find_frame(words, lex, names, own_outlet, previous_claimant)
+    opening = opening_length(words, lex)
+    claim = _claim_start(words, frame, opening, lex)
+    event_dates = [m for m in segment.dates if m.role == "event"]
+    has_future = any(m.role == "future" for m in segment.dates)
+    is_event, reason = classify_event(words, frame, opening, claim, lex, bool(event_dates), has_future)
+    head, definite = _head(words, claim, lex)
+    stop = _clip(words, claim)
+    region = claim if claim > (frame.claim_start if frame.verb_index >= 0 else opening) else opening
+    return SentenceInfo(
+        number=segment.sentence.number, text=text, words=words, frame=frame,
+        is_event=is_event, reason=reason,
+        event_date=_date_fields(event_dates[0]) if event_dates else None,
+        has_future_date=has_future, head=head, head_definite=definite,
+        continuation=frame.inherits or lex.continuation_openers.match_at(words, 0) > 0 if words else False,
+        same_day=lex.same_day_cues.any_in(words, 0, 6),
+        categories=categories_of(words, lex, region, stop),
+        actors=names.actors.keys_in(words), places=names.places.keys_in(words),
+        claim_places=names.places.keys_in(words, claim, stop),
+        figures=casualty_figures(words, lex), claim_start=claim,
+    )
+
+
+def _claim_start(words: list[Word], frame: Frame, opening: int, lex: Lexicon) -> int:
+    claim = frame.claim_start if frame.verb_index >= 0 else opening
+    if claim < len(words) and lex.background_frames.match_at(words, claim):
+        pivot = lex.background_pivots.find(words, claim + 1, claim + 8)
+        if pivot >= 0:
+            return pivot + 1
+    return claim
+
+
+def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, lex: Lexicon, has_event_date: bool, has_future_date: bool) -> tuple[bool, str]:
+    """(is an event, the reason) — the reason is shown by --dry-run and tests."""
+    if sum(1 for w in words if w.norm) < MIN_WORDS:
+        return False, "too short"
+    heads = ((opening, opening + 3), (claim, claim + 2))
+    if any(lex.commentary_heads.any_in(words, a, b) for a, b in heads):
+        return False, "commentary"
+    if lex.proposal_heads.any_in(words, opening, opening + 4) or lex.proposal_heads.any_in(words, claim, claim + 3):
+        return False, "plan, proposal or demands"
+    if any(lex.conditional_cues.any_in(words, a, a + 2) for a, _ in heads):
+        return False, "condition"
+    for index in range(claim, len(words)):
+        if lex.future_cues.match_at(words, index) or is_future_verb(words[index].norm, lex):
+            return False, "future"
+        if lex.demand_present.match_at(words, index):
+            return False, "demand"
+        if lex.conditional_cues.match_at(words, index) and index < claim + 4:
+            return False, "condition"
+        if lex.static_cues.match_at(words, index):
+            return False, "description"
+        if lex.event_verbs.match_at(words, index):
+            return True, "past event verb"
+    if has_future_date and not has_event_date:
+        return False, "future date"
+    if lex.event_nouns.any_in(words, claim) and (has_event_date or frame.verb_index >= 0):
+        return True, "occurrence named"
+    if frame.verb_index >= 0 and lex.statement_verbs.match_at(words, frame.verb_index):
+        return True, "statement"
+    return False, "no occurrence"
+
+
+def is_future_verb(norm: str, lex: Lexicon) -> bool:
+    """سـ + imperfect of a verb of occurrence: سيتم, ستعقد, سيخرجون."""
+    for form in verb_variants(norm):
+        if len(form) >= 4 and form[0] == "س" and form[1] in "يتن":
+            stem = form[2:]
+            for ending in ("ون", "ان", "ين", ""):
+                if stem.endswith(ending) and stem[: len(stem) - len(ending)] in lex.verb_bases:
+                    return True
+    return False
+
+
+def _head(words: list[Word], claim: int, lex: Lexicon) -> tuple[str | None, bool]:
+    for index in range(claim, min(len(words), claim + HEAD_WINDOW)):
+        if lex.event_nouns.match_at(words, index):
+            norm = words[index].norm
+            base = norm[1:] if norm[:1] in "وف" and norm[1:3] == "ال" else norm
+            definite = base.startswith("ال") or (index > 0 and words[index - 1].norm in ("هذا", "هذه", "ذلك", "تلك", "the", "this"))
+            plain = base[2:] if base.startswith("ال") else base
+            return plain, definite
+    return None, False
+
+
+def _clip(words: list[Word], claim: int) -> int:
+    for index in range(claim + 2, len(words)):
+        if words[index].norm in CLIP_WORDS:
+            return index
+    return len(words)
+
+
+def _date_fields(mention) -> DateFields:
+    if "/" in mention.value:
+        start, end = mention.value.split("/", 1)
+        return DateFields(start, end, bool(mention.approximate))
+    return DateFields(mention.value, None, bool(mention.approximate))
+
+
+def approximate_week(published: date) -> DateFields:
+    """An undated report: the week ending at publication, marked approximate."""
+    return DateFields((published - timedelta(days=APPROXIMATE_DAYS)).isoformat(), published.isoformat(), True)
+
+
+# ---------------------------------------------------------------- one article
+
+
+def find_events(segments: list[Segment], *, published: date, language: str, names: Names, outlet: str) -> tuple[list[SentenceInfo], list[EventCandidate]]:
+    """All sentences read, and the occurrences they report, dated."""
+    lex = lexicon(language)
+    infos: list[SentenceInfo] = []
+    claimant: str | None = None
+    for segment in segments:
+        info = analyze_sentence(segment, lex, names, outlet, claimant)
+        claimant = info.frame.claimant if info.frame.verb_index >= 0 else None
+        infos.append(info)
+    clusters = _cluster(infos)
+    _date_clusters(clusters, infos, published)
+    return infos, clusters
+
+
+def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
+    """Group event sentences that refer back to one occurrence ("الاجتماع")."""
+    clusters: list[EventCandidate] = []
+    by_head: dict[str, EventCandidate] = {}
+    for info in infos:
+        if not info.is_event:
+            continue
+        target = by_head.get(info.head) if info.head and info.head_definite else None
+        if target is not None and _compatible(target, info):
+            target.sentences.append(info)
+            continue
+        cluster = EventCandidate([info], DateFields(""))
+        clusters.append(cluster)
+        if info.head:
+            by_head[info.head] = cluster
+    return clusters
+
+
+def _compatible(cluster: EventCandidate, info: SentenceInfo) -> bool:
+    dated = [s.event_date for s in cluster.sentences if s.event_date]
+    return info.event_date is None or not dated or dated[0] == info.event_date
+
+
+def _date_clusters(clusters: list[EventCandidate], infos: list[SentenceInfo], published: date) -> None:
+    cluster_of = {s.number: c for c in clusters for s in c.sentences}
+    by_number = {info.number: info for info in infos}
+    for cluster in clusters:
+        dated = [s.event_date for s in cluster.sentences if s.event_date]
+        if dated:
+            cluster.date = dated[0]
+    for cluster in clusters:
+        first = cluster.first
+        previous = _previous_event(first.number, by_number, first.same_day)
+        if first.same_day and previous is not None and cluster_of[previous.number].date.date:
+            cluster.date = cluster_of[previous.number].date
+        elif not cluster.date.date:
+            if first.continuation and previous is not None and cluster_of[previous.number].date.date:
+                cluster.date = cluster_of[previous.number].date
+            else:
+                cluster.date = approximate_week(published)
+        _classes(cluster)
+
+
+def _previous_event(number: int, by_number: dict[int, SentenceInfo], any_distance: bool) -> SentenceInfo | None:
+    """The event sentence this one goes on from: the one just before it
+    (or, for "on the same day", the nearest event sentence before it)."""
+    for earlier in range(number - 1, 0, -1):
+        info = by_number.get(earlier)
+        if info is not None and info.is_event:
+            return info
+        if not any_distance:
+            return None
+    return None
+
+
+def _classes(cluster: EventCandidate) -> None:
+    """Categories and actors of the first report; places of the claims of all."""
+    cluster.categories = list(cluster.first.categories)
+    cluster.actors = cluster.first.actors[:MAX_NAMES]
+    cluster.places = list(cluster.first.places)
+    for info in cluster.sentences:
+        cluster.places += [p for p in info.claim_places if p not in cluster.places]
+        cluster.figures += [f for f in info.figures if f not in cluster.figures]
+    cluster.places = cluster.places[:MAX_NAMES]

@@ -1,0 +1,214 @@
+"""Word lists of extraction (``extract/data/*.yml``), loaded once, and the
+token matching they are used with.
+
+Matching is on normalized words (``normalize_arabic``): a word matches a
+verb form after a leading conjunction (و, ف) and an attached pronoun (ـه,
+ـها, ـهم…) are stripped, and a noun or a name after the article and the
+prepositions (ال, ب, ل, ك, لل) are stripped too. Phrases match word by word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from timeline.normalize import normalize_arabic
+
+DATA_DIR = Path(__file__).parent / "data"
+PUNCTUATION = "\"'«»“”„()[]{}،,.:;؛!?؟…–—-_/\\*"
+CONJUNCTIONS = ("و", "ف")
+NOUN_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "ال", "و", "ب", "ل", "ك", "ف")
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a sentence: where it is, its text and its folded form."""
+
+    start: int  # offsets into the sentence text
+    end: int
+    text: str
+    norm: str
+
+
+def words_of(text: str) -> list[Word]:
+    """Words with punctuation stripped from their folded form ('' for pure punctuation)."""
+    result = []
+    for match in re.finditer(r"\S+", text):
+        norm = normalize_arabic(match.group()).strip(PUNCTUATION)
+        result.append(Word(match.start(), match.end(), match.group(), norm))
+    return result
+
+
+def fold(phrase: str) -> tuple[str, ...]:
+    """A phrase from a data file as a tuple of folded words."""
+    return tuple(w for w in (normalize_arabic(part).strip(PUNCTUATION) for part in phrase.split()) if w) or (normalize_arabic(phrase),)
+
+
+def verb_variants(norm: str) -> set[str]:
+    """A word and its forms without a leading و/ف and an attached pronoun."""
+    forms = {norm}
+    if len(norm) > 3 and norm[0] in CONJUNCTIONS:
+        forms.add(norm[1:])
+    for form in list(forms):
+        for suffix in PRONOUN_SUFFIXES:
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2:
+                forms.add(form[: -len(suffix)])
+    return forms
+
+
+@lru_cache(maxsize=65536)
+def noun_variants(norm: str) -> frozenset[str]:
+    """A word and its forms without conjunction, article and preposition."""
+    forms = {norm}
+    if norm.startswith("لل") and len(norm) > 4:
+        forms.add("ال" + norm[2:])
+        forms.add(norm[2:])
+    for prefix in NOUN_PREFIXES:
+        if norm.startswith(prefix) and len(norm) - len(prefix) >= 2:
+            rest = norm[len(prefix):]
+            forms.add(rest)
+            if prefix in ("و", "ب", "ك", "ف", "وب"):
+                continue
+    for form in list(forms):
+        if len(form) > 3 and form[0] in "وبلكف" and form[1:].startswith("ال"):
+            forms.add(form[1:])
+            forms.add(form[3:])
+    return frozenset(forms)
+
+
+def past_forms(base: str) -> set[str]:
+    """The 3rd-person past forms of a verb given as masculine singular."""
+    base = normalize_arabic(base)
+    stem = base[:-1] if base[-1] in "يا" and len(base) > 2 else base
+    forms = {base, base + "ت", base + "وا", base + "ا", base + "تا", base + "ن", stem + "ت", stem + "وا", stem + "تا"}
+    return forms
+
+
+class PhraseSet:
+    """Multi-word phrases matched against a word list, one start word at a time."""
+
+    def __init__(self, phrases: Iterable[str], *, nouns: bool = False) -> None:
+        self.nouns = nouns
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            folded = fold(str(phrase))
+            self.by_first.setdefault(folded[0], []).append(folded)
+        for options in self.by_first.values():
+            options.sort(key=len, reverse=True)
+
+    def match_at(self, words: list[Word], index: int) -> int:
+        """Length (in words) of the longest phrase starting at ``index``, or 0."""
+        first = words[index].norm
+        if not first:
+            return 0
+        candidates = noun_variants(first) if self.nouns else verb_variants(first)
+        for variant in candidates:
+            for phrase in self.by_first.get(variant, ()):
+                if all(i < len(words) and words[i].norm == part
+                       for i, part in zip(range(index + 1, index + len(phrase)), phrase[1:])):
+                    return len(phrase)
+        return 0
+
+    def find(self, words: list[Word], start: int = 0, stop: int | None = None) -> int:
+        """Index of the first word where a phrase starts, or -1."""
+        for index in range(start, min(len(words), stop if stop is not None else len(words))):
+            if self.match_at(words, index):
+                return index
+        return -1
+
+    def any_in(self, words: list[Word], start: int = 0, stop: int | None = None) -> bool:
+        return self.find(words, start, stop) >= 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every cue list of extraction, for one language."""
+
+    reporting_verbs: PhraseSet
+    participles: PhraseSet
+    reporting_phrases: PhraseSet
+    chain_links: PhraseSet
+    complementizers: PhraseSet
+    anaphoric_claimants: PhraseSet
+    event_verbs: PhraseSet
+    verb_bases: frozenset[str]
+    event_nouns: PhraseSet
+    proposal_heads: PhraseSet
+    commentary_heads: PhraseSet
+    future_cues: PhraseSet
+    conditional_cues: PhraseSet
+    demand_present: PhraseSet
+    background_frames: PhraseSet
+    background_pivots: PhraseSet
+    continuation_openers: PhraseSet
+    same_day_cues: PhraseSet
+    static_cues: PhraseSet
+    statement_verbs: PhraseSet
+    categories: tuple[tuple[str, PhraseSet], ...]
+    killed: PhraseSet
+    injured: PhraseSet
+    number_words: frozenset[str]
+    approximators: PhraseSet
+
+
+def _read(name: str) -> dict:
+    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def _lang(section, language: str) -> list[str]:
+    if isinstance(section, dict):
+        return [str(item) for item in section.get(language, [])]
+    return [str(item) for item in section or []]
+
+
+STATEMENT_BASES = ("أعلن", "نفى", "أصدر", "دان", "أدان", "ندد", "اتهم", "طالب", "دعا", "حذر", "هدد", "announced", "denied", "condemned", "accused", "demanded", "issued")
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str = "ar") -> Lexicon:
+    """The cue lists for ``language`` (``ar`` or ``en``), loaded once per process."""
+    lang = "en" if language == "en" else "ar"
+    reporting, events, categories, casualties = (_read(n) for n in ("reporting.yml", "events.yml", "categories.yml", "casualties.yml"))
+    bases = _lang(events["event_verbs"], lang)
+    verb_forms = set(_lang(events["event_forms"], lang))
+    if lang == "ar":
+        for base in bases:
+            verb_forms |= past_forms(base)
+    else:
+        verb_forms |= set(bases)
+    statement_forms: set[str] = set()
+    for base in STATEMENT_BASES:
+        statement_forms |= past_forms(base) if lang == "ar" else {base}
+    return Lexicon(
+        reporting_verbs=PhraseSet(_lang(reporting["verbs"], lang)),
+        participles=PhraseSet(reporting["participles"]),
+        reporting_phrases=PhraseSet(_lang(reporting["phrases"], lang), nouns=True),
+        chain_links=PhraseSet(_lang(reporting["chain_links"], lang)),
+        complementizers=PhraseSet(_lang(reporting["complementizers"], lang)),
+        anaphoric_claimants=PhraseSet(reporting["anaphoric_claimants"], nouns=True),
+        event_verbs=PhraseSet(verb_forms),
+        verb_bases=frozenset(normalize_arabic(b) for b in bases),
+        event_nouns=PhraseSet(_lang(events["event_nouns"], lang), nouns=True),
+        proposal_heads=PhraseSet(_lang(events["proposal_heads"], lang), nouns=True),
+        commentary_heads=PhraseSet(_lang(events["commentary_heads"], lang)),
+        future_cues=PhraseSet(_lang(events["future_cues"], lang)),
+        conditional_cues=PhraseSet(_lang(events["conditional_cues"], lang)),
+        demand_present=PhraseSet(_lang(events["demand_present"], lang)),
+        background_frames=PhraseSet(_lang(events["background_frames"], lang)),
+        background_pivots=PhraseSet(_lang(events["background_pivots"], lang)),
+        continuation_openers=PhraseSet(_lang(events["continuation_openers"], lang)),
+        same_day_cues=PhraseSet(_lang(events["same_day_cues"], lang)),
+        static_cues=PhraseSet(_lang(events["static_cues"], lang)),
+        statement_verbs=PhraseSet(statement_forms),
+        categories=tuple((key, PhraseSet(_lang(spec, lang), nouns=True)) for key, spec in categories.items()),
+        killed=PhraseSet(_lang(casualties["killed"], lang), nouns=True),
+        injured=PhraseSet(_lang(casualties["injured"], lang), nouns=True),
+        number_words=frozenset(normalize_arabic(w) for w in _lang(casualties["number_words"], lang)),
+        approximators=PhraseSet(_lang(casualties["approximators"], lang)),
+    )

@@ -1,0 +1,346 @@
+"""``timeline extract``: stored articles become draft entries, safely.
+
+Two phases. Reading articles is pure (sentences, dates, events, drafts) and
+runs in ``--jobs`` processes; its results come back in article order, so
+the output does not depend on the number of jobs. Reconciling with the
+entries on disk and writing runs in this process under a lock
+(``content/.timeline/extract.lock``, ``fcntl.flock``), so two runs at once
+cannot duplicate or corrupt anything: the second waits, then finds the
+first one's entries.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
+
+import click
+
+from timeline.extract.classify import Names
+from timeline.extract.events import EventCandidate, find_events
+from timeline.extract.merge import EventIndex, IndexedEntry, content_words
+from timeline.extract.segment import DateFinder, segment_article
+from timeline.extract.titles import make_id, make_slug, make_title
+from timeline.extract.writer import (
+    EXTRACTED_FILE, LOCK_FILE, Draft, Quote, StoredEntry, Suggestions, add_citations, create_entry,
+    entry_body, entry_file_text, entry_front_matter, event_path, load_entries, quote_key, read_yaml_list,
+    with_fingerprint, write_yaml_list,
+)
+from timeline.model import Article
+from timeline.problems import ContentError, Problem, errors
+
+PROGRESS_AFTER = 10  # a progress bar only when there are this many articles
+
+
+@dataclass
+class ExtractionSummary:
+    """What a run did (or, with --dry-run, would do)."""
+
+    articles: int = 0
+    new_entries: int = 0
+    merged_citations: int = 0
+    suggestions: int = 0
+    skipped: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    dry_run: bool = False
+
+    def __str__(self) -> str:
+        verb = "would write" if self.dry_run else "wrote"
+        return (f"extract: {self.articles} article{'s' if self.articles != 1 else ''}, {verb} "
+                f"{self.new_entries} new entr{'ies' if self.new_entries != 1 else 'y'}, "
+                f"{self.merged_citations} merged citation{'s' if self.merged_citations != 1 else ''}, "
+                f"{self.suggestions} merge suggestion{'s' if self.suggestions != 1 else ''}, "
+                f"{self.skipped} skipped, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
+
+
+# ---------------------------------------------------------------- phase 1: read articles
+
+
+@dataclass(frozen=True)
+class ArticleTask:
+    id: str
+    text: str
+    published: date
+    language: str
+    outlet: str
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(names_data: tuple[dict, dict, dict], find_dates: DateFinder | None) -> None:
+    _WORKER["names"] = Names.from_data(*names_data)
+    _WORKER["find_dates"] = find_dates
+
+
+def _read_article(task: ArticleTask) -> list[Draft]:
+    return drafts_for(task, _WORKER["names"], _WORKER.get("find_dates"))
+
+
+def drafts_for(task: ArticleTask, names: Names, find_dates: DateFinder | None = None) -> list[Draft]:
+    """The events of one article as drafts, in sentence order."""
+    segments = segment_article(task.text, task.published, task.language, find_dates)
+    _, candidates = find_events(segments, published=task.published, language=task.language, names=names, outlet=task.outlet)
+    return [_draft(task.id, candidate) for candidate in candidates]
+
+
+def _draft(article_id: str, candidate: EventCandidate) -> Draft:
+    quotes = tuple(Quote(s.number, s.text, s.frame.claimant, s.frame.claimant_text if not s.frame.inherits else "")
+                   for s in candidate.sentences)
+    first_day, last_day = candidate.date.bounds()
+    seed = f"{article_id}#{candidate.first.number}"
+    return Draft(
+        article=article_id, quotes=quotes, date=candidate.date.as_dict(), first_day=first_day, last_day=last_day,
+        title=make_title(candidate.first.words, candidate.first.claim_start),
+        categories=tuple(candidate.categories), actors=tuple(candidate.actors), places=tuple(candidate.places),
+        figures=tuple((f.kind, f.text) for f in candidate.figures),
+        slug=make_slug(candidate.categories, candidate.actors, candidate.places, seed),
+    )
+
+
+def read_articles(tasks: list[ArticleTask], names_data: tuple[dict, dict, dict], *, jobs: int, progress: bool,
+                  find_dates: DateFinder | None = None) -> list[list[Draft]]:
+    """Drafts of every task, in task order, using ``jobs`` processes."""
+    if jobs <= 1 or len(tasks) <= 1:
+        _init_worker(names_data, find_dates)
+        results: Iterator[list[Draft]] = map(_read_article, tasks)
+        return _with_progress(results, len(tasks), progress)
+    chunk = max(1, len(tasks) // (jobs * 4))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(names_data, find_dates)) as pool:
+        return _with_progress(pool.map(_read_article, tasks, chunksize=chunk), len(tasks), progress)
+
+
+def _with_progress(results: Iterator[list[Draft]], total: int, progress: bool) -> list[list[Draft]]:
+    if not progress or total < PROGRESS_AFTER:
+        return list(results)
+    collected = []
+    with click.progressbar(length=total, label="extracting", file=sys.stderr) as bar:
+        for item in results:
+            collected.append(item)
+            bar.update(1)
+    return collected
+
+
+# ---------------------------------------------------------------- phase 2: reconcile and write
+
+
+@contextmanager
+def extraction_lock(content_dir: Path, echo: Callable[..., None]) -> Iterator[None]:
+    """An exclusive lock on the content folder for the writing phase."""
+    path = content_dir / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            echo("waiting for another `timeline extract` to finish…", err=True)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+class Reconciler:
+    """Decides, draft by draft, between a new entry, a citation, a suggestion or nothing."""
+
+    def __init__(self, content_dir: Path, entries: list[StoredEntry], *, dry_run: bool, echo: Callable[..., None]) -> None:
+        self.events_dir = content_dir / "events"
+        self.dry_run = dry_run
+        self.echo = echo
+        self.summary = ExtractionSummary(dry_run=dry_run)
+        self.suggestions = Suggestions.load(content_dir)
+        self.entries: dict[str, StoredEntry] = {}
+        self.cited: dict[str, list[str]] = {}  # normalized quote -> entry ids citing it
+        self.index = EventIndex()
+        self.indexed: dict[str, IndexedEntry] = {}
+        for entry in entries:
+            self._register(entry)
+
+    def _register(self, entry: StoredEntry) -> None:
+        self.entries[entry.id] = entry
+        for item in entry.citations():
+            key = quote_key(str(item.get("quote", "")))
+            if entry.id not in self.cited.setdefault(key, []):
+                self.cited[key].append(entry.id)
+        if entry.review == "rejected":
+            return
+        indexed = _indexed(entry)
+        if indexed is not None:
+            self.indexed[entry.id] = indexed
+            self.index.add(indexed)
+
+    def reconcile(self, draft: Draft) -> None:
+        fresh = [q for q in draft.quotes if quote_key(q.text) not in self.cited]
+        owners = [owner for q in draft.quotes for owner in self.cited.get(quote_key(q.text), [])]
+        if not fresh:
+            self.summary.skipped += 1
+            return
+        target = self.entries.get(owners[0]) if owners else self._match(draft)
+        if target is None:
+            self._create(draft, fresh)
+        elif target.review == "rejected":
+            self.summary.skipped += 1
+        elif target.writable:
+            self._cite(target, draft.article, fresh)
+        else:
+            reason = "the sentence tells of the same event" if owners else "same dates, category, actors or places and similar wording"
+            for quote in fresh:
+                if self.suggestions.add(target.id, draft.article, quote, reason):
+                    self.summary.suggestions += 1
+                    self.echo(f"{target.path}: merge suggestion: {draft.article} sentence {quote.sentence}")
+                else:
+                    self.summary.skipped += 1
+
+    def _match(self, draft: Draft) -> StoredEntry | None:
+        found = self.index.best_match(first_day=draft.first_day, last_day=draft.last_day, categories=draft.categories,
+                                      names=draft.actors + draft.places,
+                                      words=content_words(" ".join(q.text for q in draft.quotes)), article=draft.article)
+        return self.entries.get(found.id) if found else None
+
+    def _create(self, draft: Draft, quotes: list[Quote]) -> None:
+        draft = Draft(**{**draft.__dict__, "quotes": tuple(quotes)})
+        body = entry_body(draft)
+        for length in (6, 8, 10, 12, 16):
+            slug = draft.slug if length == 6 else draft.slug[:-6] + _longer_hash(draft, length)
+            entry_id = make_id(draft.first_day if len(draft.date["date"]) == 10 else draft.date["date"], slug)
+            path = event_path(self.events_dir, entry_id, draft.date["date"])
+            if entry_id in self.entries or path.exists():
+                continue
+            front = with_fingerprint(entry_front_matter(draft, entry_id), body)
+            if self.dry_run:
+                self.echo(f"--- would write {path}\n{entry_file_text(front, body)}")
+            elif not create_entry(path, front, body):
+                continue
+            self.summary.new_entries += 1
+            self._register(StoredEntry(path, front, body, False))
+            return
+        self.summary.skipped += 1
+
+    def _cite(self, target: StoredEntry, article: str, quotes: list[Quote]) -> None:
+        updated = add_citations(target, article, quotes, write=not self.dry_run)
+        if self.dry_run:
+            self.echo(f"--- would add {len(quotes)} citation(s) from {article} to {target.path}")
+        self.summary.merged_citations += len(quotes)
+        self._register(updated)
+        if target.id in self.indexed:
+            self.indexed[target.id].articles.add(article)
+
+
+def _longer_hash(draft: Draft, length: int) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{draft.article}#{draft.quotes[0].sentence}".encode()).hexdigest()[:length]
+
+
+def _indexed(entry: StoredEntry) -> IndexedEntry | None:
+    front = entry.front
+    try:
+        first = str(front["date"])
+    except KeyError:
+        return None
+    from timeline.extract.events import DateFields
+
+    first_day, last_day = DateFields(first, str(front["end"]) if front.get("end") else None).bounds()
+    quotes = [str(c.get("quote", "")) for c in entry.citations()]
+    return IndexedEntry(
+        id=entry.id, path=entry.path, first_day=first_day, last_day=last_day,
+        categories=tuple(str(c) for c in front.get("categories") or ()),
+        names=tuple(str(n) for n in list(front.get("actors") or []) + list(front.get("places") or [])),
+        words=content_words(" ".join([str(front.get("title", ""))] + quotes)),
+        articles={str(c.get("article")) for c in entry.citations() if c.get("article")},
+    )
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run_extraction(content_dir: Path, article_ids: list[str] | None = None, *, dry_run: bool = False, jobs: int = 1,
+                   progress: bool = False, echo: Callable[..., None] = click.echo,
+                   find_dates: DateFinder | None = None) -> ExtractionSummary:
+    """Extract ``article_ids`` (all stored articles by default) into ``content_dir/events/``.
+
+    Raises :class:`ContentError` (``path:line: field: message``) when the
+    outlets, the gazetteer, a requested article or an entry cannot be read;
+    nothing is written then.
+    """
+    content_dir = Path(content_dir)
+    articles, names_data, warnings = _load_inputs(content_dir, article_ids)
+    tasks = [ArticleTask(a.id, a.text, a.published, a.language, a.outlet) for a in articles]
+    drafts = read_articles(tasks, names_data, jobs=jobs, progress=progress, find_dates=find_dates)
+    if dry_run:
+        summary = _reconcile(content_dir, drafts, dry_run=True, echo=echo)
+    else:
+        with extraction_lock(content_dir, echo):
+            summary = _reconcile(content_dir, drafts, dry_run=False, echo=echo)
+            _record_extracted(content_dir, [a.id for a in articles])
+    summary.articles = len(articles)
+    summary.warnings = warnings
+    for warning in warnings:
+        echo(str(warning), err=True)
+    return summary
+
+
+def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, echo: Callable[..., None]) -> ExtractionSummary:
+    entries, problems = load_entries(content_dir / "events")
+    if problems:
+        raise ContentError(problems, action="extract")
+    reconciler = Reconciler(content_dir, entries, dry_run=dry_run, echo=echo)
+    for article_drafts in drafts:
+        for draft in article_drafts:
+            reconciler.reconcile(draft)
+    if not dry_run:
+        reconciler.suggestions.save()
+    return reconciler.summary
+
+
+def _load_inputs(content_dir: Path, article_ids: list[str] | None) -> tuple[list[Article], tuple[dict, dict, dict], list[Problem]]:
+    from timeline.articles_store import load_articles
+    from timeline.registry import load_gazetteer, load_outlets
+
+    outlets, _, problems = load_outlets(content_dir / "outlets.yml")
+    actors, places, _, _, found = load_gazetteer(content_dir / "gazetteer.yml")
+    problems += found
+    articles, found = load_articles(content_dir / "articles", outlets)
+    wanted = list(dict.fromkeys(article_ids)) if article_ids else None
+    problems += [p for p in found if wanted is None or Path(p.path).stem in wanted]
+    for article_id in wanted or []:
+        if article_id not in articles and not any(Path(p.path).stem == article_id for p in problems):
+            problems.append(Problem(str(content_dir / "articles" / f"{article_id}.md"), 1, "article", f'no stored article "{article_id}"; import it first with `timeline import`'))
+    if errors(problems):
+        raise ContentError(problems, action="extract")
+    chosen = [articles[i] for i in wanted] if wanted else list(articles.values())
+    chosen.sort(key=lambda a: (a.published, a.id))
+    names_data = (_names(outlets), _names(actors), _names(places))
+    return chosen, names_data, [p for p in problems if p.severity == "warning"]
+
+
+def _names(items: dict) -> dict[str, list[str]]:
+    return {key: [key, item.name_ar, item.name_en, *item.aliases] for key, item in items.items()}
+
+
+def _record_extracted(content_dir: Path, article_ids: list[str]) -> None:
+    path = content_dir / EXTRACTED_FILE
+    known = [str(i) for i in read_yaml_list(path)]
+    added = [i for i in article_ids if i not in known]
+    if added:
+        write_yaml_list(path, sorted(known + added))
+
+
+def never_extracted(content) -> list[str]:
+    """Ids of stored articles that no run has extracted and no entry cites."""
+    known = {str(i) for i in read_yaml_list(Path(content.root) / EXTRACTED_FILE)}
+    for entry in content.entries:
+        if entry.extracted is not None:
+            known.add(entry.extracted.article)
+        known.update(c.article for c in entry.sources + entry.counter_sources if c.article)
+    return sorted(a for a in content.articles if a not in known)
+
+
+__all__ = ["ExtractionSummary", "run_extraction", "never_extracted", "drafts_for"]
