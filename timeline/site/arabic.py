@@ -3,7 +3,7 @@
 "الأحد 8 نيسان/أبريل 2018" by default. Month names (Levantine, Egyptian or
 both) and digits (Latin or Arabic-Indic) follow the plugin configuration.
 Precision is shown honestly: a month-precision date never gains a day, an
-approximate one is prefixed "نحو", a range reads "من … إلى …". The words
+approximate one is prefixed "نحو" (a range ends "تقريبًا"), a range reads "من … إلى …". The words
 come from ``names.yml`` beside this module.
 """
 
@@ -90,7 +90,7 @@ class DateDisplay:
         else:
             text = self._range(when.start, when.end)
         if when.approximate:
-            text = f"نحو {text}"
+            text = f"{text} تقريبًا" if when.end and when.end != when.start else f"نحو {text}"
         if when.time:
             text = f"{text}، الساعة {self.number(when.time)}"
         return text

@@ -121,7 +121,7 @@ class SiteRenderer:
             places=[data.listings["places"][k] for k in entry.places if k in data.listings["places"]],
             related=data.related.get(view.id, ()), previous=data.previous(view), next=data.next(view),
             jsonld=Markup(json_for_script(self._event_jsonld(view))),
-            permalink=exports.absolute(self.options.site_url, view.url),
+            permalink=exports.absolute(self.options.site_url, view.url), back=self._timeline_link(view),
         )
 
     def _article_page(self, article_id: str) -> str:
@@ -184,6 +184,12 @@ class SiteRenderer:
         if len(bucket) == 7:
             return self.urls.month(bucket) if self.month_pages else f"#m-{bucket}"
         return f"{self.urls.month(bucket[:7])}#d-{bucket}" if self.month_pages else f"#d-{bucket}"
+
+    def _timeline_link(self, view: EventView) -> str:
+        """Where the event sits in the timeline: its day (or month) on the index or month page."""
+        anchor = f"#d-{view.day_key}" if view.day_key else f"#m-{view.month_key}"
+        page = self.urls.month(view.month_key) if self.month_pages else self.urls.index()
+        return page + anchor
 
     def _root_for_404(self) -> str:
         if self.options.site_url and not self.options.offline:

@@ -52,6 +52,8 @@ def fold_table() -> dict[str, Any]:
     for code, value in normalize._QUOTES.items():  # noqa: SLF001
         table[chr(code)] = value
     drop = normalize._DROPPED.pattern[:-1] + normalize.INVISIBLES.pattern[1:]  # noqa: SLF001
+    # Written as \\uXXXX escapes so the file itself holds no invisible characters.
+    drop = "".join(char if char.isascii() else f"\\u{ord(char):04x}" for char in drop)
     return {"fold": dict(sorted(table.items())), "drop": drop, "prefixes": list(PREFIXES), "min_stem": MIN_STEM}
 
 
