@@ -19,6 +19,7 @@ import os
 import stat
 import tempfile
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
@@ -143,5 +144,5 @@ def extract_safely(archive_path: Path, destination: Path) -> None:
                 with archive.open(info) as source, open(target, "xb") as sink:
                     while block := source.read(1 << 20):
                         sink.write(block)
-            except (zipfile.BadZipFile, OSError, EOFError) as error:
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
                 raise SnapshotError(f"{archive_path}: cannot read {info.filename!r} ({error})") from None
