@@ -20,7 +20,8 @@ from typing import Callable
 from timeline.dates import hijri, resolve
 from timeline.dates.lexicon import lexicon, parse_cardinal, parse_day
 from timeline.dates.model import Context, Reading
-from timeline.dates.patterns import ART, CLITICS, HIJRI_MARK, SEP, WORD_END, YEAR4, Blocks, blocks
+from timeline.dates.patterns import (ART, CLITICS, DAY_NUMBER, HIJRI_MARK, SEP, WORD_END, YEAR4, Blocks,
+                                     blocks)
 from timeline.dates.resolve import When
 from timeline.normalize import LETTER_FOLDS
 
@@ -121,6 +122,13 @@ def read_day_month(match: re.Match, context: Context) -> Reading | None:
     forward = mode == "future" or (mode is None and context.future)
     if year_number is None:
         found = resolve.month_day(context.published, month_number, day_number, forward=forward)
+        weekday = match.groupdict().get("wd")
+        if found and weekday and found.weekday() != _weekday(weekday):
+            # "الاثنين 18 شباط": the named weekday picks the year when the
+            # most recent occurrence does not fall on it but the next one does.
+            other = resolve.month_day(context.published, month_number, day_number, forward=not forward)
+            if other and other.weekday() == _weekday(weekday):
+                found = other
     else:
         found = resolve.safe_date(year_number, month_number, day_number)
     return Reading(resolve.day(found), role="future" if mode == "future" else None) if found else None
@@ -233,6 +241,10 @@ def read_period_part(match: re.Match, context: Context) -> Reading | None:
     part = lex.month_parts[match.group("part")]
     unit = match.group("unit")
     year_number = _year(match, "y")
+    if not (match.group("rel") or year_number or match.group("article") or match.group("this")):
+        return None  # "بداية شهر", "أول أسبوع": a month, a week, not this one
+    if unit == "اسبوع" and not (match.group("rel") or match.group("this")):
+        return None
     mode = _relative_mode(match.group("rel")) or "current"
     offset = {"past": -1, "future": 1, "current": 0}[mode]
     role = "future" if offset > 0 else None
@@ -270,7 +282,7 @@ def read_weekday(match: re.Match, context: Context) -> Reading | None:
     weekday = _weekday(match.group("wd"))
     mode = _relative_mode(match.group("rel") or match.group("wrel"))
     part = match.group("part")
-    if not (match.group("wd").startswith(("ال", "ل")) or part or match.group("yawm")):
+    if not (match.group("wd").startswith(("ال", "ل")) or part or match.group("yawm") or match.group("wrel")):
         return None
     if mode is None:
         mode = "future" if context.future else "recent"
@@ -323,6 +335,8 @@ def read_ago(match: re.Match, context: Context) -> Reading | None:
     if counted is None:
         return None
     amount, unit, approximate = counted
+    if amount > {"year": 100, "month": 600}.get(unit, 1000):
+        return None  # "قبل 2000 عام": history, not news
     if unit == "hour":
         return None if amount < 24 else Reading(resolve.ago(context.published, amount // 24, "day"), True)
     if match.group("unit") in lexicon().plurals and not match.group("n"):
@@ -386,7 +400,7 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
         ("hijri_year",
          rf"(?P<core>(?:{ART}?(?:عام|سنه)\s?)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
         ("date",
-         rf"{lead}(?P<core>(?:(?:يوم\s)?{weekday_article}\s?،?\s?(?:(?:الموافق|الموافقه|في)\s)?)?"
+         rf"{lead}(?P<core>(?:(?:يوم\s)?(?P<wd>{weekday_article})\s?،?\s?(?:(?:الموافق|الموافقه|في)\s)?)?"
          rf"{b.day_month('d', 'm')}(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<drel>{b.relative}))?)",
          read_day_month),
         ("range_cross_month",
@@ -397,6 +411,9 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"(?P<core>(?:(?:بين|من)\s)?(?:(?:يومي|ايام|الفتره)\s)?(?:من\s)?(?P<d1>{b.day})"
          rf"(?:\s?و\s?|{SEP})(?P<d2>{b.day})\s?(?:من\s)?(?:شهر\s)?(?P<m>{b.paired_month}){b.year_tail('y')}?)",
          read_same_month_range),
+        ("range_month_first",
+         rf"(?P<core>(?P<m>{b.paired_month})\s(?P<d1>{DAY_NUMBER})(?:\s?و\s?|{SEP})(?P<d2>{DAY_NUMBER})"
+         rf"(?!\s?(?:[/.\-]\d|\d)){b.year_tail('y')}?)", read_same_month_range),
         ("range_years",
          rf"(?P<core>(?:(?P<bw>بين)\s|من\s)?{ART}?(?:عامي|عام|سنتي|سنه|عامين|اعوام|سنوات)\s?(?P<y1>{YEAR4})"
          rf"(?(bw)\s?و\s?|(?:{SEP}|\s?و\s?))(?:{ART}?(?:عام|سنه)\s?)?(?P<y2>{YEAR4}))", read_year_range),
@@ -410,7 +427,7 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"(?P<core>(?P<part>{b.month_part})\s(?:شهر\s)?(?P<m>{b.paired_month})"
          rf"(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<rel>{b.relative}))?)", read_month_part),
         ("period_part",
-         rf"(?P<core>(?P<part>{b.month_part})\s(?:(?:هذا|هذه)\s)?(?:{ART}?(?P<unit>شهر|عام|سنه|اسبوع)"
+         rf"(?P<core>(?P<part>{b.month_part})\s(?:(?P<this>هذا|هذه)\s)?(?:(?P<article>{ART})?(?P<unit>شهر|عام|سنه|اسبوع)"
          rf"(?:\s?(?P<y>{YEAR4})|\s(?P<rel>{b.relative}))?|(?P<y2>{YEAR4})))", read_period_part_any),
         ("month_year",
          rf"(?P<core>(?:شهر\s)?(?P<m>{b.paired_month})(?:{b.year_tail('y')}|{b.relative_year('yrel')}))",
@@ -419,7 +436,9 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"(?P<core>(?:شهر\s)?(?P<m>{b.paired_month})\s(?P<rel>{b.relative}))", read_month_relative),
         ("month",
          rf"(?P<core>شهر\s(?P<m>{b.paired_month})|(?P<m_safe>{b.paired_month_safe}))", read_bare_month_any),
-        ("since_year", rf"(?:منذ|حتي)\s(?P<core>(?P<y>(?:19[5-9]\d|20\d\d))(?!\d))(?!\s?[/.\-\d])",
+        ("preposition_year",
+         rf"(?:(?:في|منذ|حتي|بعد|قبل|خلال|طوال|طيله|مطلع|اواخر|نهايه|بدايه)\s|\()(?P<core>(?P<y>(?:1[89]\d\d|20\d\d))(?!\d))"
+         rf"(?!\s?(?:[/.\-]\d|[\d%])|\s?(?:الف|مليون|مليار|عام|سنه|يوم|ساعه|شخص|مدني|قتيل|جريح|طفل|منزل)|,\d)",
          read_marked_year),
         ("marked_year",
          rf"(?P<core>{ART}?(?:عام|سنه)\s?(?P<y>{YEAR4})(?:\s?م{WORD_END})?|(?P<y2>{YEAR4})\s?م{WORD_END})",

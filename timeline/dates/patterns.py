@@ -55,7 +55,7 @@ class Blocks:
 
     def year_tail(self, name: str) -> str:
         """A year after a month: "آذار 2018", "آذار من العام 2018", "2018م"."""
-        return (rf"(?:\s?،?\s?(?:من\s)?(?:{ART}?(?:عام|سنه)\s?)?(?P<{name}>{YEAR4})"
+        return (rf"(?:\s?[،,.]?\s?(?:من\s)?(?:{ART}?(?:عام|سنه)\s?)?(?P<{name}>{YEAR4})"
                 rf"(?:\s?م{WORD_END})?(?!{HIJRI_MARK}))")
 
     def relative_year(self, name: str) -> str:
