@@ -77,6 +77,8 @@ def _inside_quote(words: list[Word], index: int) -> bool:
 
 def _verb_frame(words: list[Word], opening: int, index: int, lex: Lexicon, names: Names, own_outlet: str, previous: str | None) -> Frame:
     end = _claim_start(words, index + 1, lex)
+    if end == index + 1 and index == opening:  # no "أن": "رصد المرصد حالات …"
+        return _bare_frame(words, index, names, own_outlet, previous)
     after = (index + 1, min(end, index + 1 + MAX_CLAIMANT_WORDS))
     if index > opening:  # subject-first: "مصادر … قالت"
         before = (opening, index)
@@ -91,6 +93,18 @@ def _verb_frame(words: list[Word], opening: int, index: int, lex: Lexicon, names
         return Frame(index, end, previous, " ".join(w.text for w in words[start:stop]), True)
     key, text = _resolve(words, (start, stop), names, own_outlet)
     return Frame(index, end, key, text, False)
+
+
+def _bare_frame(words: list[Word], index: int, names: Names, own_outlet: str, previous: str | None) -> Frame:
+    """A verb-first frame without a complementizer: the claimant is the name
+    right after the verb, and the claim follows it."""
+    for matcher in (names.outlets, names.actors):
+        match = matcher.match_at(words, index + 1) if index + 1 < len(words) else None
+        if match:
+            stop = index + 1 + match[0]
+            text = " ".join(w.text for w in words[index + 1:stop])
+            return Frame(index, stop, match[1] if match[1] != own_outlet else None, text, False)
+    return Frame(index, index + 1, None, "", False)
 
 
 def _phrase_frame(words: list[Word], index: int, length: int, lex: Lexicon, names: Names, own_outlet: str, previous: str | None) -> Frame:

@@ -82,6 +82,7 @@ class SentenceInfo:
     head_definite: bool
     continuation: bool
     same_day: bool
+    contrast: bool
     categories: list[str]
     actors: list[str]
     places: list[str]
@@ -128,7 +129,8 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         event_date=_date_fields(event_dates[0]) if event_dates else None,
         has_future_date=has_future, head=head, head_definite=definite,
         continuation=frame.inherits or lex.continuation_openers.match_at(words, 0) > 0 if words else False,
-        same_day=lex.same_day_cues.any_in(words, 0, 6),
+        same_day=lex.same_day_cues.any_in(words),
+        contrast=bool(words) and lex.contrast_openers.match_at(words, 0) > 0,
         categories=categories_of(words, lex, region, stop),
         actors=names.actors.keys_in(words), places=names.places.keys_in(words),
         claim_places=names.places.keys_in(words, claim, stop),
@@ -156,7 +158,15 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
         return False, "plan, proposal or demands"
     if any(lex.conditional_cues.any_in(words, a, a + 2) for a, _ in heads):
         return False, "condition"
+    if frame.verb_index >= 0 and not has_event_date and lex.present_reporting.match_at(words, frame.verb_index):
+        return False, "standing position (present tense)"
+    if frame.verb_index > 0 and lex.negations.match_at(words, frame.verb_index - 1):
+        return False, "negated"
     for index in range(claim, len(words)):
+        if lex.negations.match_at(words, index) and index < claim + 3:
+            return False, "negated"
+        if is_imperfect_verb(words[index].norm, lex) and index < claim + 2:
+            return False, "present or habitual"
         if lex.future_cues.match_at(words, index) or is_future_verb(words[index].norm, lex):
             return False, "future"
         if lex.demand_present.match_at(words, index):
@@ -183,6 +193,18 @@ def is_future_verb(norm: str, lex: Lexicon) -> bool:
             stem = form[2:]
             for ending in ("ون", "ان", "ين", ""):
                 if stem.endswith(ending) and stem[: len(stem) - len(ending)] in lex.verb_bases:
+                    return True
+    return False
+
+
+def is_imperfect_verb(norm: str, lex: Lexicon) -> bool:
+    """A present-tense verb of occurrence opening the claim: يستخدم, تشن, يهدد."""
+    for form in verb_variants(norm):
+        if len(form) >= 3 and form[0] in "يت":
+            stem = form[1:]
+            for ending in ("ون", "ان", ""):
+                core = stem[: len(stem) - len(ending)] if ending and stem.endswith(ending) else stem
+                if core in lex.verb_bases or "ا" + core in lex.verb_bases:
                     return True
     return False
 
@@ -270,11 +292,22 @@ def _date_clusters(clusters: list[EventCandidate], infos: list[SentenceInfo], pu
         if first.same_day and previous is not None and cluster_of[previous.number].date.date:
             cluster.date = cluster_of[previous.number].date
         elif not cluster.date.date:
-            if first.continuation and previous is not None and cluster_of[previous.number].date.date:
+            if previous is not None and cluster_of[previous.number].date.date and _goes_on(first, previous):
                 cluster.date = cluster_of[previous.number].date
             else:
                 cluster.date = approximate_week(published)
         _classes(cluster)
+
+
+def _goes_on(info: SentenceInfo, previous: SentenceInfo) -> bool:
+    """Does an undated sentence go on telling the occurrence just before it?
+    Yes when it has no claimant of its own or shares a category with it,
+    unless it opens with a contrast ("لكن …": another account)."""
+    if info.contrast:
+        return False
+    if info.continuation:
+        return True
+    return bool(set(info.categories) & set(previous.categories) - {"other", "statement"})
 
 
 def _previous_event(number: int, by_number: dict[int, SentenceInfo], any_distance: bool) -> SentenceInfo | None:

@@ -107,7 +107,9 @@ class PhraseSet:
         first = words[index].norm
         if not first:
             return 0
-        candidates = noun_variants(first) if self.nouns else verb_variants(first)
+        candidates = set(noun_variants(first) if self.nouns else verb_variants(first))
+        if len(first) >= 3 and first[0] in CONJUNCTIONS:
+            candidates.add(first[1:])  # "وفي حال", "وفي اليوم ذاته"
         for variant in candidates:
             for phrase in self.by_first.get(variant, ()):
                 if all(i < len(words) and words[i].norm == part
@@ -148,6 +150,9 @@ class Lexicon:
     background_pivots: PhraseSet
     continuation_openers: PhraseSet
     same_day_cues: PhraseSet
+    negations: PhraseSet
+    contrast_openers: PhraseSet
+    present_reporting: PhraseSet
     static_cues: PhraseSet
     statement_verbs: PhraseSet
     categories: tuple[tuple[str, PhraseSet], ...]
@@ -204,6 +209,9 @@ def lexicon(language: str = "ar") -> Lexicon:
         background_pivots=PhraseSet(_lang(events["background_pivots"], lang)),
         continuation_openers=PhraseSet(_lang(events["continuation_openers"], lang)),
         same_day_cues=PhraseSet(_lang(events["same_day_cues"], lang)),
+        negations=PhraseSet(_lang(events["negations"], lang)),
+        contrast_openers=PhraseSet(_lang(events["contrast_openers"], lang)),
+        present_reporting=PhraseSet(_lang(reporting["present_verbs"], lang)),
         static_cues=PhraseSet(_lang(events["static_cues"], lang)),
         statement_verbs=PhraseSet(statement_forms),
         categories=tuple((key, PhraseSet(_lang(spec, lang), nouns=True)) for key, spec in categories.items()),
