@@ -1,0 +1,119 @@
+"""The default site in a real browser (Debian's chromium through Playwright):
+direction, small screens, no console errors, no request off the machine,
+usable without JavaScript, search, filters, accessibility, screenshots."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import AXE, REPO, SCREENSHOTS, missing
+
+pytestmark = pytest.mark.browser
+
+EVENT = "events/2018-04-08-wafideen-meeting/"
+PAGES = {
+    "index": "",
+    "event": EVENT,
+    "article": "articles/elaph-2018-04-08-douma-talks/",
+    "listing": "actors/jaysh-al-islam/",
+    "about": "about/",
+}
+
+
+def event_ids(built_site: Path) -> list[str]:
+    return [event["id"] for event in json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))["events"]]
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all(".timeline article[data-event-id]:not([hidden])",
+                                     "nodes => nodes.map(n => n.dataset.eventId)")
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_is_rtl_without_errors_or_external_requests(visit, server, name):
+    session = visit()
+    page = session.open(server + PAGES[name])
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    page.focus('input[type="search"]') if name == "index" else None  # loads the search index too
+    page.wait_for_timeout(100)
+    assert session.errors == []
+    assert session.external == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_horizontal_scroll_at_360px(visit, server, name):
+    page = visit(width=360).open(server + PAGES[name])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_without_javascript_every_event_is_listed(visit, server, built_site):
+    page = visit(javascript=False).open(server)
+    assert visible_ids(page) == event_ids(built_site)
+    assert page.is_visible("details.browse summary")
+
+
+def search(page, query: str) -> list[str]:
+    page.fill('input[type="search"]', query)
+    page.wait_for_function("window.TIMELINE_SEARCH !== undefined")
+    page.wait_for_timeout(50)
+    return visible_ids(page)
+
+
+def test_search_finds_an_event_by_a_word_in_it(visit, server):
+    page = visit().open(server)
+    assert search(page, "الوافدين") == ["2018-04-08-wafideen-meeting"]
+
+
+def test_search_folds_hamza_and_digits(visit, server, built_site):
+    page = visit().open(server)
+    with_hamza = search(page, "الإسلام")
+    assert with_hamza and with_hamza == search(page, "الاسلام")
+    latin = search(page, "1200")
+    assert latin and latin == search(page, "١٢٠٠")
+    assert len(latin) < len(event_ids(built_site))
+    assert search(page, "") == event_ids(built_site)
+
+
+def test_filters_hide_and_show_the_right_events(visit, server, built_site):
+    events = json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))["events"]
+    page = visit().open(server)
+    page.select_option('select[data-filter="categories"]', "chemical-attack")
+    expected = [e["id"] for e in events if "chemical-attack" in e["categories"]]
+    assert expected and visible_ids(page) == expected
+    hidden = page.eval_on_selector_all(".timeline article[hidden]", "nodes => nodes.length")
+    assert hidden == len(events) - len(expected)
+    page.select_option('select[data-filter="places"]', "douma")
+    assert visible_ids(page) == [e["id"] for e in events if "chemical-attack" in e["categories"] and "douma" in e["places"]]
+    page.click(".filters .reset")
+    assert visible_ids(page) == [e["id"] for e in events]
+
+
+@pytest.mark.parametrize("name", ["index", "event", "article", "listing"])
+def test_axe_finds_no_serious_or_critical_violations(visit, server, name):
+    if not AXE.exists():
+        missing("axe-core", "npm ci --prefix tests/browser")
+    page = visit().open(server + PAGES[name])
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    print(name, [(v["id"], v["impact"]) for v in result["violations"]])
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_screenshots(visit, server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (360, 1280):
+        for name in ("index", "event"):
+            page = visit(width=width).open(server + PAGES[name])
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
+    readme_shot = REPO / "docs" / "screenshot-index.png"
+    if not readme_shot.exists():
+        page = visit(width=1280).open(server)
+        page.screenshot(path=str(readme_shot))
+    assert (SCREENSHOTS / "index-360.png").stat().st_size > 0
