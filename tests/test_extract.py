@@ -1,0 +1,227 @@
+"""Extraction on the seed article and the rules that protect editors' work."""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from timeline.entries import entry_file_text, read_entry_file
+from timeline.extract import never_extracted, run_extraction
+from timeline.normalize import normalize_arabic
+from timeline.problems import ContentError
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "elaph-2018-04-08-douma-talks"
+SECOND = """---
+id: sana-2018-04-08-wafideen
+outlet: sana
+published: 2018-04-08
+language: ar
+---
+عقد اليوم الأحد في ممر مخيم الوافدين اجتماع بين ممثلين عن الحكومة السورية ووفد من جيش الإسلام لبحث إخراج المسلحين من مدينة دوما.
+"""
+
+
+def quiet(*args, **kwargs) -> None:
+    pass
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A content folder with the default registries, the seed article and no entries."""
+    root = tmp_path / "content"
+    (root / "articles").mkdir(parents=True)
+    for name in ("outlets.yml", "gazetteer.yml"):
+        shutil.copy(ROOT / "content" / name, root / name)
+    shutil.copy(ROOT / "content" / "articles" / f"{SEED}.md", root / "articles")
+    return root
+
+
+def entries(root: Path) -> dict[str, tuple[dict, str]]:
+    return {p.stem: read_entry_file(p) for p in sorted((root / "events").rglob("*.md"))}
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and p.name != "extract.lock"}
+
+
+def quotes_of(front: dict) -> set[str]:
+    return {normalize_arabic(c["quote"]) for c in front.get("sources", [])}
+
+
+def test_seed_finds_every_verified_entry_with_its_date_and_sentence(content: Path) -> None:
+    run_extraction(content, None, echo=quiet)
+    found = list(entries(content).values())
+    verified = [read_entry_file(p)[0] for p in sorted((ROOT / "content" / "events").rglob("*.md"))]
+    verified = [front for front in verified if front.get("review") == "verified"]
+    assert verified, "the default content has verified entries"
+    for expected in verified:
+        matches = [front for front, _ in found
+                   if (front["date"], front.get("end")) == (expected["date"], expected.get("end"))
+                   and quotes_of(front) & quotes_of(expected)]
+        assert matches, f"no extracted entry for {expected['id']}"
+
+
+def test_seed_plans_demands_and_commentary_are_not_events(content: Path) -> None:
+    run_extraction(content, None, echo=quiet)
+    cited = set().union(*(quotes_of(front) for front, _ in entries(content).values()))
+    for words in ("كتيبة شرطة", "تلخصت طلبات", "كما شملت الشروط", "واعتبرت مصادر", "التعليقات"):
+        assert not any(words in quote for quote in cited), words
+
+
+def test_seed_entry_carries_attribution_figures_and_provenance(content: Path) -> None:
+    run_extraction(content, None, echo=quiet)
+    by_sentence = {front["extracted"]["sentence"]: (front, body) for front, body in entries(content).values()}
+    meeting, _ = by_sentence[1]
+    assert meeting["date"] == "2018-04-08" and "approximate" not in meeting
+    assert [c.get("attributed_to") for c in meeting["sources"]] == [None, "regime-media", "sana"]
+    assert meeting["review"] == "auto" and meeting["extracted"]["fingerprint"].startswith("sha256:")
+    assert len(meeting["title"].split()) <= 12
+    killed, body = by_sentence[17]
+    assert killed["sources"][0]["attributed_to"] == "civil-defence-douma"
+    assert "13" in body and "عشرات" in body
+    assert by_sentence[9][0]["date"] == "2018-04-06"
+    for front, _ in by_sentence.values():
+        assert front["id"].isascii() and front["id"].startswith(front["date"][:10])
+
+
+def test_second_run_changes_nothing(content: Path) -> None:
+    first = run_extraction(content, None, echo=quiet)
+    before = snapshot(content)
+    second = run_extraction(content, None, echo=quiet)
+    assert first.new_entries > 5 and second.new_entries == 0 and second.merged_citations == 0
+    assert snapshot(content) == before
+
+
+def test_dry_run_writes_nothing_and_prints_entries(content: Path) -> None:
+    printed: list[str] = []
+    summary = run_extraction(content, None, dry_run=True, echo=lambda text="", **_: printed.append(str(text)))
+    assert summary.new_entries > 5
+    assert not (content / "events").exists()
+    assert any("review: auto" in text for text in printed)
+
+
+def test_edited_entry_is_never_touched_and_gets_a_suggestion(content: Path) -> None:
+    run_extraction(content, None, echo=quiet)
+    path = next(p for p in (content / "events").rglob("*.md") if read_entry_file(p)[0]["extracted"]["sentence"] == 1)
+    front, body = read_entry_file(path)
+    front["title"] = "عنوان كتبه محرر"
+    path.write_text(entry_file_text(front, body), encoding="utf-8")
+    edited = path.read_bytes()
+    (content / "articles" / "sana-2018-04-08-wafideen.md").write_text(SECOND, encoding="utf-8")
+    summary = run_extraction(content, None, echo=quiet)
+    assert path.read_bytes() == edited
+    assert summary.suggestions == 1 and summary.new_entries == 0
+    suggestions = yaml.safe_load((content / ".timeline" / "suggestions.yml").read_text(encoding="utf-8"))
+    assert suggestions[0]["entry"] == front["id"] and suggestions[0]["article"] == "sana-2018-04-08-wafideen"
+    again = run_extraction(content, None, echo=quiet)
+    assert again.suggestions == 0 and again.new_entries == 0
+
+
+def test_same_event_in_second_article_becomes_a_citation(content: Path) -> None:
+    run_extraction(content, None, echo=quiet)
+    (content / "articles" / "sana-2018-04-08-wafideen.md").write_text(SECOND, encoding="utf-8")
+    summary = run_extraction(content, ["sana-2018-04-08-wafideen"], echo=quiet)
+    assert summary.merged_citations == 1 and summary.new_entries == 0
+    meeting = next(front for front, _ in entries(content).values() if front["extracted"]["sentence"] == 1)
+    assert meeting["sources"][-1]["article"] == "sana-2018-04-08-wafideen"
+    from timeline.entries import is_edited
+    assert not any(is_edited(front, body) for front, body in entries(content).values())
+
+
+def test_rejected_entry_is_never_recreated(content: Path) -> None:
+    run_extraction(content, None, echo=quiet)
+    path = sorted((content / "events").rglob("*.md"))[0]
+    front, body = read_entry_file(path)
+    front["review"] = "rejected"
+    path.write_text(entry_file_text(front, body), encoding="utf-8")
+    count = len(entries(content))
+    summary = run_extraction(content, None, echo=quiet)
+    assert summary.new_entries == 0 and len(entries(content)) == count
+    assert read_entry_file(path)[0]["review"] == "rejected"
+
+
+def test_sentences_cited_by_verified_entries_are_not_extracted_again(content: Path) -> None:
+    shutil.copytree(ROOT / "content" / "events", content / "events")
+    verified_quotes = set().union(*(quotes_of(front) for front, _ in entries(content).values()))
+    run_extraction(content, None, echo=quiet)
+    for front, _ in entries(content).values():
+        if front.get("review") == "auto":
+            assert not quotes_of(front) & verified_quotes, front["id"]
+
+
+def test_unknown_outlet_extracts_with_a_warning(content: Path) -> None:
+    (content / "articles" / "x-2018-04-08-a.md").write_text(SECOND.replace("outlet: sana", "outlet: nowhere").replace("sana-2018-04-08-wafideen", "x-2018-04-08-a"), encoding="utf-8")
+    summary = run_extraction(content, ["x-2018-04-08-a"], echo=quiet)
+    assert summary.new_entries == 1
+    assert any(w.field == "outlet" and "nowhere" in w.message for w in summary.warnings)
+
+
+def test_missing_article_is_a_located_error(content: Path) -> None:
+    with pytest.raises(ContentError) as error:
+        run_extraction(content, ["no-such-article"], echo=quiet)
+    assert "no-such-article.md:1: article:" in error.value.format_message()
+
+
+def test_broken_entry_stops_extraction_before_writing(content: Path) -> None:
+    (content / "events").mkdir()
+    (content / "events" / "broken.md").write_text("---\nid: [\n---\n", encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        run_extraction(content, None, echo=quiet)
+    assert "broken.md:" in error.value.format_message()
+    assert [p.name for p in (content / "events").rglob("*.md")] == ["broken.md"]
+
+
+def _corpus(root: Path, count: int) -> None:
+    text = (root / "articles" / f"{SEED}.md").read_text(encoding="utf-8")
+    for number in range(count):
+        day = f"2018-03-{number + 1:02d}"
+        body = text.replace("published: 2018-04-08", f"published: {day}").replace(f"id: {SEED}", f"id: gen-{day}")
+        body = body.replace("13 شخصا", f"{number + 14} شخصا").replace("دوما", "حرستا" if number % 2 else "دوما")
+        (root / "articles" / f"gen-{day}.md").write_text(body, encoding="utf-8")
+
+
+def test_output_does_not_depend_on_jobs(tmp_path: Path, content: Path) -> None:
+    _corpus(content, 4)
+    other = tmp_path / "other"
+    shutil.copytree(content, other)
+    run_extraction(content, None, jobs=1, echo=quiet)
+    run_extraction(other, None, jobs=2, echo=quiet)
+    assert snapshot(content) == snapshot(other)
+
+
+def _run(root: str) -> None:
+    run_extraction(Path(root), None, echo=quiet)
+
+
+def test_two_runs_at_once_neither_duplicate_nor_corrupt(content: Path) -> None:
+    _corpus(content, 3)
+    context = multiprocessing.get_context("fork")
+    runs = [context.Process(target=_run, args=(str(content),)) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(60)
+        assert run.exitcode == 0
+    together = snapshot(content)
+    again = run_extraction(content, None, echo=quiet)
+    assert again.new_entries == 0 and again.merged_citations == 0
+    assert snapshot(content) == together
+    quotes = [normalize_arabic(c["quote"]) for front, _ in entries(content).values() for c in front["sources"]]
+    assert len(quotes) == len(set(quotes))
+
+
+def test_never_extracted_lists_new_articles_only(content: Path) -> None:
+    from timeline.config import categories_from, load_config
+    from timeline.content import load_content
+
+    categories = categories_from(load_config(ROOT / "mkdocs.yml")[0])
+    loaded, _ = load_content(content, categories)
+    assert never_extracted(loaded) == [SEED]
+    run_extraction(content, None, echo=quiet)
+    loaded, _ = load_content(content, categories)
+    assert never_extracted(loaded) == []
