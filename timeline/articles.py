@@ -259,7 +259,8 @@ def html_to_article(text: str) -> RawArticle:
         metadata.setdefault("title", _inline_text(headline).strip())
     lines: list[str] = []
     _render(body, lines, [""], skip=headline)
-    return RawArticle("\n".join(line.strip() for line in "".join(lines).split("\n")), metadata)
+    paragraphs = (line.strip() for line in "".join(lines).split("\n"))
+    return RawArticle("\n".join(line for line in paragraphs if line), metadata)  # one paragraph a line, as in .txt
 
 
 def html_metadata(root: Node) -> dict[str, Any]:
