@@ -18,7 +18,9 @@ from functools import cache
 
 from timeline.dates.lexicon import alternation, lexicon
 from timeline.dates.model import Context, DateMention, Reading
-from timeline.normalize import normalize_with_offsets
+from timeline.normalize import fold_char
+
+_FOLDED: dict[str, str] = {}
 
 SENTENCE_END = re.compile(r"[.!?؟؛\n]")
 
@@ -83,7 +85,14 @@ def _core_span(match: re.Match) -> tuple[int, int]:
 def _candidates(folded: str, published: date, language: str) -> list[Candidate]:
     sentences = _Sentences(folded)
     found = []
+    gates: dict[re.Pattern, bool] = {}
     for priority, rule in enumerate(_rules(language)):
+        gate = getattr(rule, "gate", None)
+        if gate is not None:
+            if gate not in gates:
+                gates[gate] = gate.search(folded) is not None
+            if not gates[gate]:
+                continue
         for match in rule.regex.finditer(folded):
             start, end = _core_span(match)
             if start == end:
@@ -127,6 +136,38 @@ def _original_span(text: str, origin: list[int], start: int, end: int) -> tuple[
     return original_start, original_end
 
 
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`timeline.normalize.normalize_with_offsets`, with each
+    character's folding memoized: the same result, several times faster."""
+    out: list[str] = []
+    origin: list[int] = []
+    previous_space = True
+    folded_cache = _FOLDED
+    for index, char in enumerate(text):
+        folded = folded_cache.get(char)
+        if folded is None:
+            folded = folded_cache[char] = fold_char(char)
+        if len(folded) == 1 and not folded.isspace():
+            out.append(folded)
+            origin.append(index)
+            previous_space = False
+            continue
+        for piece in folded:
+            if piece.isspace():
+                if previous_space:
+                    continue
+                piece, previous_space = " ", True
+            else:
+                previous_space = False
+            out.append(piece)
+            origin.append(index)
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    origin.append(len(text))
+    return "".join(out), origin
+
+
 def find_dates(text: str, published: date, language: str = "ar") -> list[DateMention]:
     """Every temporal expression in ``text``, resolved against ``published``.
 
@@ -137,7 +178,7 @@ def find_dates(text: str, published: date, language: str = "ar") -> list[DateMen
         raise ValueError(f"language must be 'ar' or 'en', not {language!r}")
     if not text:
         return []
-    folded, origin = normalize_with_offsets(text)
+    folded, origin = fold_with_offsets(text)
     mentions = []
     for candidate in _select(_candidates(folded, published, language)):
         start, end = _original_span(text, origin, candidate.start, candidate.end)

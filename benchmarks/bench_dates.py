@@ -1,0 +1,183 @@
+"""Benchmark: the date engine against dateparser's ``search_dates`` (Arabic).
+
+Builds a deterministic corpus of news-like Arabic paragraphs (at least
+200 KB) from the labelled sentences in tests/fixtures/dates and neutral
+filler sentences, runs both in one process, and prints throughput, the
+ratio, and precision/recall of both on the labelled sentences.
+
+    python benchmarks/bench_dates.py [--sample 60] [--min-kb 200]
+
+``search_dates`` is slow (tens of paragraphs a second), so it is timed on a
+sample of the corpus paragraphs and its throughput is reported per
+character; the output says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.dates import find_dates  # noqa: E402
+from timeline.dates.adapter import search_dates  # noqa: E402
+from timeline.dates.evaluate import Labelled, load_labelled, score  # noqa: E402
+
+FILLER = [
+    "وقال مصدر في المعارضة إن المفاوضات تعثرت بسبب الخلاف على مصير الأسلحة الثقيلة.",
+    "وأشار المرصد السوري لحقوق الإنسان إلى أن 13 شخصا قتلوا في القصف.",
+    "ولم يصدر حتى الآن أي تعليق من الحكومة على هذه الاتهامات.",
+    "ويعيش في المدينة أكثر من 130 ألف مدني في ظروف إنسانية صعبة.",
+    "وطالبت المنظمات الدولية بفتح ممرات آمنة لإجلاء الجرحى والمرضى.",
+    "وأكد الناطق باسم الفصيل أن مقاتليه لن يغادروا قبل ضمان سلامة المدنيين.",
+    "ودعا مجلس الأمن في القرار 2401 إلى وقف الأعمال القتالية في كل أنحاء سوريا.",
+    "وأصيب 1200 مدني بحالات اختناق بحسب الدفاع المدني.",
+    "وتبادل الطرفان الاتهامات بخرق الهدنة وسط تحذيرات من تدهور الأوضاع.",
+    "ونقلت الوكالة الرسمية عن مصدر عسكري قوله إن الجيش يتقدم على عدة محاور.",
+]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A dateparser result placed in the text, for the shared scorer."""
+
+    start: int
+    end: int
+    value: str
+    text: str
+
+
+ACTORS = ["الجيش السوري", "فصائل المعارضة", "جيش الإسلام", "القوات الروسية", "الدفاع المدني",
+          "الأمم المتحدة", "الهلال الأحمر", "فيلق الرحمن", "وزارة الخارجية", "المرصد السوري"]
+PLACES = ["دوما", "حرستا", "عربين", "زملكا", "عين ترما", "جسرين", "سقبا", "كفربطنا", "مسرابا",
+          "حمورية", "جوبر", "مخيم الوافدين", "قلعة المضيق", "جرابلس", "إدلب"]
+VERBS = ["قال", "أعلن", "أكد", "ذكر", "أفاد", "نفى", "أوضح", "كشف"]
+MONTHS = ["كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
+          "تشرين الأول", "تشرين الثاني", "كانون الأول", "يناير", "فبراير", "مارس", "أبريل"]
+WEEKDAYS = ["السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]
+TEMPLATES = [
+    "و{verb} {actor} في {day} {month} {year} أن {count} مدنيا غادروا {place}.",
+    "{verb} {actor} {weekday} الماضي إن القصف على {place} أسفر عن مقتل {count} شخصا.",
+    "وشهدت {place} خلال الأيام الماضية اشتباكات عنيفة بين {actor} و{actor2}.",
+    "ومن المقرر أن يصل وفد من {actor} إلى {place} {weekday} المقبل لبحث إجلاء {count} جريحا.",
+    "و{verb} مصدر في {actor} أمس أن {count} عائلة وصلت إلى {place} منذ {small} أيام.",
+    "وكانت {place} قد تعرضت لقصف مماثل في {ordinal} من {month} عام {year}.",
+    "و{verb} {actor} إن نحو {count} ألف شخص ما زالوا في {place} حتى الآن.",
+    "وبلغ عدد القتلى في {place} {count} شخصا بحسب {actor}، وأصيب {count2} آخرون.",
+    "و{verb} {actor} في بيان اليوم أن الهدنة في {place} ستمتد حتى نهاية {month}.",
+    "ودخلت {count} شاحنة مساعدات إلى {place} بين {day} و{day2} {month} بإشراف {actor}.",
+]
+ORDINALS = ["الأول", "الثاني", "الثالث", "الخامس", "السادس", "العاشر", "الحادي عشر", "العشرين",
+            "الحادي والعشرين", "الثامن والعشرين"]
+
+
+def templated_sentence(rng: random.Random) -> str:
+    """One synthetic news sentence; numbers and names vary so no two repeat."""
+    day = rng.randint(1, 27)
+    actor, actor2 = rng.sample(ACTORS, 2)
+    return rng.choice(TEMPLATES).format(
+        verb=rng.choice(VERBS), actor=actor, actor2=actor2, place=rng.choice(PLACES),
+        day=day, day2=day + rng.randint(1, 3), month=rng.choice(MONTHS), year=rng.randint(2011, 2018),
+        weekday=rng.choice(WEEKDAYS), count=rng.randint(2, 5000), count2=rng.randint(2, 900),
+        small=rng.choice(["ثلاثة", "أربعة", "خمسة", "عشرة", "بضعة"]), ordinal=rng.choice(ORDINALS))
+
+
+def build_corpus(sentences: list[Labelled], min_bytes: int, seed: int = 2018) -> list[tuple[str, object]]:
+    """Paragraphs of 4–7 sentences (labelled, templated, filler) with publication dates."""
+    rng = random.Random(seed)
+    arabic = [s for s in sentences if s.language == "ar"]
+    paragraphs: list[tuple[str, object]] = []
+    size = 0
+    while size < min_bytes:
+        labelled = rng.choice(arabic)
+        picked = [labelled.text] + [templated_sentence(rng) for _ in range(rng.randint(2, 4))]
+        picked += rng.sample(FILLER, rng.randint(1, 2))
+        rng.shuffle(picked)
+        text = " ".join(picked)
+        paragraphs.append((text, labelled.published))
+        size += len(text.encode("utf-8"))
+    return paragraphs
+
+
+def dateparser_find(sentence: Labelled) -> list[Found]:
+    found, cursor = [], 0
+    for phrase, day in search_dates(sentence.text, sentence.published, ["ar"]):
+        start = sentence.text.find(phrase, cursor)
+        if start < 0:
+            start = sentence.text.find(phrase)
+        if start < 0:
+            continue
+        found.append(Found(start, start + len(phrase), day.isoformat(), phrase))
+        cursor = start + len(phrase)
+    return found
+
+
+def best_of(runs: int, work) -> tuple[float, int]:
+    """The fastest of ``runs`` timings (the machine may be shared) and the result."""
+    timings, result = [], 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = work()
+        timings.append(time.perf_counter() - started)
+    return min(timings), result
+
+
+def time_engine(paragraphs: list[tuple[str, object]], runs: int) -> tuple[float, int, int]:
+    seconds, mentions = best_of(runs, lambda: sum(len(find_dates(t, p)) for t, p in paragraphs))
+    return seconds, sum(len(text) for text, _ in paragraphs), mentions
+
+
+def time_dateparser(paragraphs: list[tuple[str, object]], runs: int) -> tuple[float, int, int]:
+    seconds, mentions = best_of(runs, lambda: sum(len(search_dates(t, p, ["ar"])) for t, p in paragraphs))
+    return seconds, sum(len(text) for text, _ in paragraphs), mentions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", type=int, default=60, help="paragraphs timed for search_dates")
+    parser.add_argument("--min-kb", type=int, default=200, help="corpus size in KB (UTF-8)")
+    parser.add_argument("--runs", type=int, default=3, help="timings per side; the best is kept")
+    options = parser.parse_args()
+
+    sentences = load_labelled(ROOT / "tests" / "fixtures" / "dates" / "sentences.yml")
+    corpus = build_corpus(sentences, options.min_kb * 1024)
+    corpus_bytes = sum(len(text.encode("utf-8")) for text, _ in corpus)
+
+    # Warm up both (grammar compilation, dateparser's language data) outside the timings.
+    find_dates(corpus[0][0], corpus[0][1])
+    search_dates(corpus[0][0], corpus[0][1], ["ar"])
+
+    engine_seconds, engine_chars, engine_mentions = time_engine(corpus, options.runs)
+    sample = corpus[:: max(1, len(corpus) // options.sample)][: options.sample]
+    dp_seconds, dp_chars, dp_mentions = time_dateparser(sample, options.runs)
+    engine_rate, dp_rate = engine_chars / engine_seconds, dp_chars / dp_seconds
+
+    print(f"best of {options.runs} runs each, in one process")
+    print(f"corpus: {len(corpus)} paragraphs, {corpus_bytes / 1024:.0f} KB, {engine_chars} characters")
+    print(f"search_dates timed on a sample of {len(sample)} paragraphs ({dp_chars} characters): "
+          f"the whole corpus would take about {engine_chars / dp_rate:.0f} s\n")
+    print(f"{'':28} {'chars/s':>12} {'paragraphs/s':>13} {'mentions':>9}")
+    print(f"{'timeline.dates.find_dates':28} {engine_rate:12,.0f} {len(corpus) / engine_seconds:13,.1f} "
+          f"{engine_mentions:9d}")
+    print(f"{'dateparser search_dates':28} {dp_rate:12,.0f} {len(sample) / dp_seconds:13,.1f} {dp_mentions:9d}"
+          "  (sample)")
+    print(f"\nspeed ratio: find_dates is {engine_rate / dp_rate:,.0f}x faster than search_dates\n")
+
+    arabic = [s for s in sentences if s.language == "ar"]
+    ours = score(arabic, lambda s: find_dates(s.text, s.published, s.language))
+    theirs = score(arabic, dateparser_find)
+    print(f"accuracy on {len(arabic)} labelled Arabic sentences ({ours.expected} expressions; "
+          "a hit = overlapping span and the same value)")
+    print(f"{'':28} {'precision':>9} {'recall':>7} {'F1':>6} {'span recall':>11} {'sentences right':>16}")
+    for name, result in (("timeline.dates.find_dates", ours), ("dateparser search_dates", theirs)):
+        print(f"{name:28} {result.precision:9.1%} {result.recall:7.1%} {result.f1:6.1%} "
+              f"{result.span_hits / result.expected:11.1%} {result.sentences_right:>9}/{result.sentences}")
+
+
+if __name__ == "__main__":
+    main()
