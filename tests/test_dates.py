@@ -240,7 +240,6 @@ def test_marked_years_only():
 
 
 def test_hijri_dates_convert_with_umm_al_qura():
-    pytest.importorskip("hijridate")
     assert values("صدر البيان في 22 رجب 1439 هـ.") == ["2018-04-08"]
     assert values("صدر البيان في 14-09-1432 هـ.") == ["2011-08-14"]
     assert values("وفي عام 1439هـ بدأت المرحلة الثانية.") == ["2017-09-21/2018-09-10"]
