@@ -320,8 +320,19 @@ def _edit_bag_info(root: Path) -> str:
     return "changed: bag-info.txt"
 
 
+def _delete_a_manifest(root: Path) -> str:
+    (root / "manifest-sha512.txt").unlink()
+    return "missing: manifest-sha512.txt"
+
+
+def _delete_a_tag_manifest(root: Path) -> str:
+    (root / "tagmanifest-sha512.txt").unlink()
+    return "missing: tagmanifest-sha512.txt"
+
+
 @pytest.mark.parametrize("form", ["folder", "zip"])
-@pytest.mark.parametrize("damage", [_flip_byte, _delete, _add, _add_tag_file, _edit_bag_info])
+@pytest.mark.parametrize("damage", [_flip_byte, _delete, _add, _add_tag_file, _edit_bag_info,
+                                    _delete_a_manifest, _delete_a_tag_manifest])
 def test_verify_names_each_changed_missing_or_extra_file(bag_folder, tmp_path, damage, form):
     expected = damage(bag_folder)
     target = bag_folder if form == "folder" else rezip(bag_folder, tmp_path / "damaged.zip")

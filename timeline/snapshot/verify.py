@@ -52,9 +52,10 @@ def _verify_folder(root: Path, *, shown: str, zipped: bool = False) -> str:
     except bagit.BagError as error:
         problems = list_problems(bag, root) or [f"{shown}: {error}"]
         raise VerifyError(shown, problems) from None
-    extra = _extra_tag_files(bag, root)
-    if extra:
-        raise VerifyError(shown, [f"extra: {path} (not in any manifest)" for path in extra])
+    problems = [f"extra: {path} (in the bag, not in any manifest)" for path in _extra_tag_files(bag, root)]
+    problems += _unpaired_manifests(root).values()
+    if problems:
+        raise VerifyError(shown, problems)
     return _report(bag, shown)
 
 
@@ -77,7 +78,20 @@ def list_problems(bag, root: Path) -> list[str]:  # noqa: ANN001 - a bagit.Bag
         changed = sorted(algorithm for algorithm, digest in expected.items() if actual.get(algorithm) != digest.lower())
         if changed:
             found[path] = f"changed: {path} ({' and '.join(changed)} checksums differ)"
+    for path, message in _unpaired_manifests(root).items():
+        found.setdefault(path, message)
     return [found[path] for path in sorted(found)]
+
+
+def _unpaired_manifests(root: Path) -> dict[str, str]:
+    """A payload manifest without its tag manifest (or the reverse) means one was removed."""
+    payload = {p.name[len("manifest-"):] for p in root.glob("manifest-*.txt")}
+    tags = {p.name[len("tagmanifest-"):] for p in root.glob("tagmanifest-*.txt")}
+    found = {f"tagmanifest-{name}": f"missing: tagmanifest-{name} (manifest-{name} has no tag manifest)"
+             for name in sorted(payload - tags)}
+    found.update({f"manifest-{name}": f"missing: manifest-{name} (tagmanifest-{name} has no payload manifest)"
+                  for name in sorted(tags - payload)})
+    return found
 
 
 def _extra_tag_files(bag, root: Path) -> list[str]:  # noqa: ANN001 - a bagit.Bag
