@@ -1,0 +1,315 @@
+"""Build benchmark: our build against plain MkDocs and against the bare floor (issue 7).
+
+For each size N (events) in one run, on the same generated corpus:
+
+(a) ours  — ``timeline.build.build_site`` (validation, the plugin, every page and export);
+(b) plain — ``mkdocs build`` of the same entry files with a one-line ``main.html``
+            (``{{ page.content }}``), no plugins, ``use_directory_urls``, nav = index only:
+            what MkDocs costs by itself;
+(c) floor — Python-Markdown + Jinja2 converting the same files and writing the
+            pages straight to disk.
+
+Each measurement runs in a fresh process (timed around the build call, after
+imports; peak RSS of that process). The report gives the ratios ours/plain
+and ours/floor, growth between sizes, page weights of our site, and
+PASS/FAIL against the targets of issue 7. Times are reported, never asserted
+by tests.
+
+    python benchmarks/bench_build.py --sizes 100,1000,10000 [--repeat 1] [--timeout 900] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import pstats
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.common import (  # noqa: E402
+    corpus, html_sizes, now, peak_rss_mb, report_child_result, run_child, tree_size,
+)
+
+KINDS = ("ours", "plain", "floor")
+SEARCH_INDEX = "assets/search-index.js"  # timeline/site/render.py: SEARCH_INDEX
+TARGETS = {
+    "ours/plain at the largest N": 2.0,
+    "growth per 10x events": 11.0,
+    "peak memory MB": 1024.0,
+    "largest event page KB": 15.0,
+    "largest HTML page KB": 500.0,
+    "search index KB per event": 1.5,
+}
+PLAIN_TEMPLATE = "{{ page.content }}\n"
+FLOOR_TEMPLATE = ('<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charset="utf-8">'
+                  "<title>{{ title }}</title></head><body>{{ content }}</body></html>\n")
+
+
+# -- the three builds (run inside a child process) --------------------------------------------
+
+def build_ours(config: Path, site: Path) -> None:
+    from timeline.build import build_site
+
+    build_site(config, site)
+
+
+def prepare_plain(config: Path, work: Path) -> Path:
+    """A bare MkDocs project holding the same entry files; its mkdocs.yml."""
+    if work.exists():
+        shutil.rmtree(work)
+    events = config.parent / "content" / "events"
+    shutil.copytree(events, work / "docs" / "events")
+    (work / "docs" / "index.md").write_text("# Plain MkDocs\n", encoding="utf-8")
+    (work / "templates").mkdir()
+    (work / "templates" / "main.html").write_text(PLAIN_TEMPLATE, encoding="utf-8")
+    (work / "mkdocs.yml").write_text(
+        "site_name: plain\ndocs_dir: docs\nsite_dir: site\nuse_directory_urls: true\n"
+        "theme:\n  name: null\n  custom_dir: templates\nnav:\n  - index.md\nplugins: []\n", encoding="utf-8")
+    return work / "mkdocs.yml"
+
+
+def build_plain(config: Path, site: Path) -> None:
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # "not in nav" notes for every page
+    build(load_config(config_file=str(config), site_dir=str(site)))
+
+
+def build_floor(config: Path, site: Path) -> None:
+    """Front matter, Markdown, a template, a file: nothing else."""
+    import jinja2
+    import markdown
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # what MkDocs itself uses
+    template = jinja2.Environment(autoescape=True).from_string(FLOOR_TEMPLATE)
+    converter = markdown.Markdown()
+    for path in sorted((config.parent / "docs" / "events").rglob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.load(front, Loader=loader)
+        html = converter.reset().convert(body)
+        target = site / "events" / path.stem / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(template.render(title=meta.get("title", ""), content=jinja2_markup(html)), encoding="utf-8")
+
+
+def jinja2_markup(html: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(html)
+
+
+BUILDERS = {"ours": build_ours, "plain": build_plain, "floor": build_floor}
+
+
+def child(kind: str, config: Path, site: Path, profile: Path | None) -> None:
+    """Entry point of the measuring process: import, time one build, report."""
+    import jinja2  # noqa: F401  (imports are not what we time)
+    import markdown  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401
+
+    if site.exists():
+        shutil.rmtree(site)
+    profiler = cProfile.Profile() if profile else None
+    start = now()
+    if profiler:
+        profiler.enable()
+    BUILDERS[kind](config, site)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(str(profile))
+    report_child_result({"seconds": now() - start, "peak_mb": peak_rss_mb()})
+
+
+# -- the run --------------------------------------------------------------------------------
+
+@dataclass
+class SizeResult:
+    n: int
+    published: int = 0
+    seconds: dict[str, float | None] = field(default_factory=dict)
+    peak_mb: dict[str, float | None] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    weights: dict[str, Any] = field(default_factory=dict)
+
+
+def measure(kind: str, config: Path, site: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Best of ``--repeat`` runs (time) and the largest peak memory."""
+    results = [run_child([__file__, "--child", kind, str(config), str(site)], args.timeout) for _ in range(args.repeat)]
+    good = [r for r in results if "error" not in r]
+    if not good:
+        return results[0]
+    return {"seconds": min(r["seconds"] for r in good), "peak_mb": max(r["peak_mb"] for r in good)}
+
+
+def run_size(n: int, args: argparse.Namespace) -> SizeResult:
+    config = corpus(n, args.work_dir, args.seed)
+    plain_config = prepare_plain(config, args.work_dir / f"plain-{n}")
+    result = SizeResult(n=n)
+    sites = {"ours": args.work_dir / f"site-{n}", "plain": plain_config.parent / "site", "floor": plain_config.parent / "floor-site"}
+    configs = {"ours": config, "plain": plain_config, "floor": plain_config}
+    for kind in KINDS:
+        print(f"  N={n}: {kind} …", file=sys.stderr, flush=True)
+        measured = measure(kind, configs[kind], sites[kind], args)
+        result.seconds[kind] = measured.get("seconds")
+        result.peak_mb[kind] = measured.get("peak_mb")
+        if "error" in measured:
+            result.errors[kind] = measured["error"]
+    if "ours" not in result.errors:
+        result.weights = page_weights(sites["ours"])
+        result.published = result.weights["events"]
+    return result
+
+
+def page_weights(site: Path) -> dict[str, Any]:
+    """The weights issue 7 budgets: event pages, the largest page, the search index."""
+    pages = html_sizes(site)
+    events = sorted(size for path, size in pages.items() if path.startswith("events/"))
+    largest = max(pages.items(), key=lambda item: item[1])
+    search_bytes = (site / SEARCH_INDEX).stat().st_size if (site / SEARCH_INDEX).exists() else 0
+    return {
+        "events": len(events),
+        "pages": len(pages),
+        "event_median_kb": median(events) / 1024 if events else 0.0,
+        "event_max_kb": events[-1] / 1024 if events else 0.0,
+        "largest_page": largest[0],
+        "largest_page_kb": largest[1] / 1024,
+        "index_kb": pages.get("index.html", 0) / 1024,
+        "site_mb": tree_size(site) / 1024 / 1024,
+        "search_kb": search_bytes / 1024,
+        "search_kb_per_event": search_bytes / 1024 / max(len(events), 1),
+        "month_pages": sum(1 for path in pages if path.startswith("months/")),
+    }
+
+
+# -- the report -----------------------------------------------------------------------------
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def report(results: list[SizeResult]) -> str:
+    lines = [
+        "| N events | published | ours s | plain s | floor s | ours/plain | ours/floor | ours growth | plain growth "
+        "| ours MB | plain MB | floor MB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    previous: SizeResult | None = None
+    for r in results:
+        growth = {k: _ratio(r.seconds.get(k), previous.seconds.get(k)) if previous else None for k in KINDS}
+        lines.append(
+            f"| {r.n:,} | {r.published:,} | {_fmt(r.seconds.get('ours'))} | {_fmt(r.seconds.get('plain'))} "
+            f"| {_fmt(r.seconds.get('floor'))} | {_fmt(_ratio(r.seconds.get('ours'), r.seconds.get('plain')))} "
+            f"| {_fmt(_ratio(r.seconds.get('ours'), r.seconds.get('floor')))} | {_fmt(growth['ours'])} "
+            f"| {_fmt(growth['plain'])} | {_fmt(r.peak_mb.get('ours'), 0)} | {_fmt(r.peak_mb.get('plain'), 0)} "
+            f"| {_fmt(r.peak_mb.get('floor'), 0)} |")
+        previous = r
+    lines += ["", "| N events | event page median KB | event page max KB | largest page | largest KB | index.html KB "
+              "| month pages | HTML pages | site MB | search index KB | search KB/event |",
+              "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        w = r.weights
+        if not w:
+            lines.append(f"| {r.n:,} | " + " | ".join(["—"] * 10) + " |")
+            continue
+        lines.append(
+            f"| {r.n:,} | {w['event_median_kb']:.1f} | {w['event_max_kb']:.1f} | {w['largest_page']} "
+            f"| {w['largest_page_kb']:.1f} | {w['index_kb']:.1f} | {w['month_pages']} | {w['pages']:,} "
+            f"| {w['site_mb']:.1f} | {w['search_kb']:.0f} | {w['search_kb_per_event']:.2f} |")
+    for r in results:
+        for kind, error in r.errors.items():
+            lines.append(f"\nN={r.n} {kind}: {error}")
+    return "\n".join(lines)
+
+
+def verdicts(results: list[SizeResult]) -> list[tuple[str, float | None, float, bool | None]]:
+    """(target, measured, limit, passed) — measured at the largest N, growth over the last step."""
+    largest = results[-1]
+    growth = None
+    if len(results) > 1:
+        before = results[-2]
+        step = largest.n / before.n
+        raw = _ratio(largest.seconds.get("ours"), before.seconds.get("ours"))
+        growth = raw * 10 / step if raw is not None else None  # per 10x events
+    measured = {
+        "ours/plain at the largest N": _ratio(largest.seconds.get("ours"), largest.seconds.get("plain")),
+        "growth per 10x events": growth,
+        "peak memory MB": max((r.peak_mb.get("ours") or 0 for r in results), default=None),
+        "largest event page KB": largest.weights.get("event_max_kb"),
+        "largest HTML page KB": largest.weights.get("largest_page_kb"),
+        "search index KB per event": largest.weights.get("search_kb_per_event"),
+    }
+    return [(name, measured[name], limit, None if measured[name] is None else measured[name] <= limit)
+            for name, limit in TARGETS.items()]
+
+
+def print_profile(n: int, args: argparse.Namespace) -> None:
+    """Profile our build at size ``n`` (a separate, slower run) and print the hotspots."""
+    config = corpus(n, args.work_dir, args.seed)
+    stats_file = args.work_dir / f"profile-{n}.pstats"
+    result = run_child([__file__, "--child", "ours", str(config), str(args.work_dir / f"site-{n}"),
+                        "--profile-to", str(stats_file)], args.timeout * 2)
+    if "error" in result:
+        print(f"profile N={n}: {result['error']}")
+        return
+    out = io.StringIO()
+    stats = pstats.Stats(str(stats_file), stream=out)
+    print(f"\nProfile of our build at N={n} ({result['seconds']:.1f} s under cProfile; {stats_file}):")
+    stats.sort_stats("cumulative").print_stats(r"timeline|mkdocs/commands|jinja2/environment", 30)
+    stats.sort_stats("tottime").print_stats(25)
+    print(out.getvalue())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated numbers of events")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement (best time is kept)")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds allowed for one build")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--work-dir", type=Path, default=Path("/tmp/timeline-bench"))
+    parser.add_argument("--profile", action="store_true", help="also profile our build at the largest size")
+    parser.add_argument("--json", type=Path, help="write the raw results here")
+    parser.add_argument("--child", nargs=3, metavar=("KIND", "CONFIG", "SITE"), help=argparse.SUPPRESS)
+    parser.add_argument("--profile-to", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        kind, config, site = args.child
+        child(kind, Path(config), Path(site), args.profile_to)
+        return 0
+    args.work_dir.mkdir(parents=True, exist_ok=True)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    results = [run_size(n, args) for n in sizes]
+    print(f"\nBuild benchmark, sizes {sizes}, best of {args.repeat}, seed {args.seed} (work dir {args.work_dir})\n")
+    print(report(results))
+    print("\nTargets (issue 7):")
+    failed = False
+    for name, value, limit, passed in verdicts(results):
+        state = "n/a " if passed is None else ("PASS" if passed else "FAIL")
+        failed |= passed is False
+        print(f"  {state}  {name}: {_fmt(value)} (limit {limit:g})")
+    if args.json:
+        args.json.write_text(json.dumps([r.__dict__ for r in results], indent=1, sort_keys=True))
+    if args.profile:
+        print_profile(sizes[-1], args)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""Shared helpers for the build and serve benchmarks: corpora, child processes, sizes.
+
+Every measurement runs in a fresh Python process, so its peak memory
+(``ru_maxrss`` of that process) is its own, and no warm cache or imported
+module carries over from one measurement to the next.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.make_corpus import make_corpus  # noqa: E402
+
+RESULT_PREFIX = "BENCH-RESULT "
+
+
+def articles_for(n_events: int) -> int:
+    """Articles per corpus: about eight events per article, as in the seed material."""
+    return max(4, n_events // 8)
+
+
+def corpus(n_events: int, work_dir: Path, seed: int = 0) -> Path:
+    """The corpus of ``n_events`` under ``work_dir``, generated once and reused; its mkdocs.yml."""
+    folder = work_dir / f"corpus-{n_events}-s{seed}"
+    stamp = folder / ".corpus.json"
+    wanted = {"n_events": n_events, "n_articles": articles_for(n_events), "seed": seed,
+              "generator": (REPO / "benchmarks" / "make_corpus.py").stat().st_mtime_ns}
+    if stamp.exists() and json.loads(stamp.read_text()) == wanted:
+        return folder / "mkdocs.yml"
+    config = make_corpus(n_events, articles_for(n_events), folder, seed)
+    stamp.write_text(json.dumps(wanted))
+    return config
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def report_child_result(result: dict[str, Any]) -> None:
+    """Called in the child: one marked JSON line that :func:`run_child` reads."""
+    print(RESULT_PREFIX + json.dumps(result), flush=True)
+
+
+def run_child(arguments: list[str], timeout: float) -> dict[str, Any]:
+    """Run ``python <arguments>`` and return its reported result, or ``{"error": …}``."""
+    command = [sys.executable, *arguments]
+    env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1523145600")
+    try:
+        finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timeout after {timeout:.0f} s"}
+    for line in reversed(finished.stdout.splitlines()):
+        if line.startswith(RESULT_PREFIX):
+            return json.loads(line[len(RESULT_PREFIX):])
+    tail = (finished.stderr or finished.stdout).strip().splitlines()[-5:]
+    return {"error": f"exit {finished.returncode}: " + " | ".join(tail)}
+
+
+def html_sizes(site_dir: Path) -> dict[str, int]:
+    """Every HTML page of a built site: path relative to the site -> bytes."""
+    return {path.relative_to(site_dir).as_posix(): path.stat().st_size
+            for path in sorted(site_dir.rglob("*.html"))}
+
+
+def tree_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def middle(values: list[float]) -> float:
+    return median(values) if values else float("nan")
+
+
+def now() -> float:
+    """A monotonic clock for durations (never a date)."""
+    return time.perf_counter()
