@@ -132,17 +132,17 @@ def citation(article: str, quote: Quote) -> dict[str, Any]:
 def entry_body(draft: Draft) -> str:
     """A short narrative: provenance, claimant, stated figures, date caveat."""
     first = draft.quotes[0]
-    lines = [f"مسودة مستخرجة آلياً من الجملة {first.sentence} في المقال `{draft.article}`، بانتظار مراجعة محرر."]
+    paragraphs = [f"مسودة مستخرجة آلياً من الجملة {first.sentence} في المقال `{draft.article}`، بانتظار مراجعة محرر."]
     claimants = [q.claimant_text for q in draft.quotes if q.claimant_text]
     if claimants:
-        lines.append(f"مصدر الرواية بحسب المقال: {claimants[0]}.")
-    for kind in ("killed", "injured"):
-        stated = [text for figure_kind, text in draft.figures if figure_kind == kind]
-        if stated:
-            lines.append(f"- {FIGURE_LABELS[kind]}: " + "؛ ".join(stated))
+        paragraphs.append(f"مصدر الرواية بحسب المقال: {claimants[0]}.")
+    figures = [f"- {FIGURE_LABELS[kind]}: " + "؛ ".join(text for k, text in draft.figures if k == kind)
+               for kind in ("killed", "injured") if any(k == kind for k, _ in draft.figures)]
+    if figures:
+        paragraphs.append("الأرقام المذكورة:\n\n" + "\n".join(figures))
     if draft.date.get("approximate"):
-        lines.append("التاريخ تقريبي: لا يحدد النص يوم الحدث بدقة.")
-    return "\n\n".join(lines[:2]) + ("\n\n" + "\n".join(lines[2:]) if lines[2:] else "")
+        paragraphs.append("التاريخ تقريبي: لا يحدد النص يوم الحدث بدقة.")
+    return "\n\n".join(paragraphs)
 
 
 def with_fingerprint(front: dict[str, Any], body: str) -> dict[str, Any]:
