@@ -23,8 +23,6 @@ from timeline.snapshot import SnapshotError, make_snapshot, verify_snapshot
 from timeline.snapshot.archive import zip_timestamp
 from timeline.snapshot.paths import check_paths
 
-from conftest import copy_project
-
 EPOCH = "1523145600"  # 2018-04-08T00:00:00Z
 PREFIX = "douma-timeline-2018-04-08"
 
