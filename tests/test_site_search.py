@@ -35,6 +35,13 @@ def lookup(index: dict, query: str) -> set[str]:
     return result or set()
 
 
+def test_memoized_fold_equals_normalize_arabic():
+    from timeline.site.search import fold
+
+    for sample in SAMPLES + ["  مسافات\tو\nأسطر  "]:
+        assert fold(sample) == normalize_arabic(sample)
+
+
 def test_light_prefixes_are_stripped_only_from_long_words():
     assert stem("الاسلام") == "اسلام"
     assert stem("والاسلام") == "اسلام"
