@@ -267,11 +267,21 @@ def test_a_failed_snapshot_leaves_nothing_and_keeps_the_existing_one(project, tm
         monkeypatch.setattr(bagit, "make_bag", broken)
     else:
         monkeypatch.setattr(timeline.snapshot.archive, "_write_entries", half_written)
-    with pytest.raises((RuntimeError, OSError)):
+    with pytest.raises((RuntimeError, SnapshotError)) as error:
         make_snapshot(project.config, existing)
+    if stage == "zip":
+        assert "disk full; no snapshot was written and snap.zip was left as it was" in error.value.format_message()
     assert existing.read_bytes() == before
     assert _folder_listing(out_dir) == ["snap.zip"]
     assert _folder_listing(scratch) == []
+
+
+def test_a_bad_source_date_epoch_is_a_message_not_a_traceback(project, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    result = run("snapshot", "--config", str(project.config), "--out", str(tmp_path / "a.zip"))
+    assert result.exit_code == 1
+    assert "SOURCE_DATE_EPOCH must be whole seconds since 1970" in result.output
+    assert not (tmp_path / "a.zip").exists()
 
 
 def test_an_out_folder_that_does_not_exist_is_refused_without_creating_it(project, tmp_path):

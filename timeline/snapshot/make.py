@@ -81,7 +81,10 @@ def make_snapshot(config_file: Path, out: Path | None = None) -> Path:
     from timeline.snapshot.archive import write_zip
 
     project = Project.read(config_file)
-    moment = clock.now()
+    try:
+        moment = clock.now()
+    except ValueError as error:
+        raise SnapshotError(str(error)) from None
     target = Path(out) if out else Path.cwd() / default_name(project.site_id, moment)
     target = target.absolute()
     if not target.parent.is_dir():
@@ -89,10 +92,15 @@ def make_snapshot(config_file: Path, out: Path | None = None) -> Path:
     if target.is_dir():
         raise SnapshotError(f"{target}: is a folder; --out names the .zip file to write")
     prefix = Path(default_name(project.site_id, moment)).stem
-    with tempfile.TemporaryDirectory(prefix="timeline-snapshot-") as work:
-        bag_dir = Path(work) / prefix
-        assemble_bag(project, bag_dir, moment)
-        write_zip(bag_dir, prefix, target, moment)
+    try:
+        with tempfile.TemporaryDirectory(prefix="timeline-snapshot-") as work:
+            bag_dir = Path(work) / prefix
+            assemble_bag(project, bag_dir, moment)
+            write_zip(bag_dir, prefix, target, moment)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        raise SnapshotError(f"{where}{error.strerror or error}; no snapshot was written "
+                            f"and {target.name} was left as it was") from None
     return target
 
 

@@ -25,9 +25,13 @@ def verify_snapshot(bag: Path) -> str:
         return _verify_folder(_bag_root(bag), shown=str(bag))
     if not zipfile.is_zipfile(bag):
         raise SnapshotError(f"{bag}: neither a folder nor a zip file; give a snapshot .zip or an unzipped bag folder")
-    with tempfile.TemporaryDirectory(prefix="timeline-verify-") as work:
-        extract_safely(bag, Path(work))
-        return _verify_folder(_bag_root(Path(work), shown=str(bag)), shown=str(bag), zipped=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="timeline-verify-") as work:
+            extract_safely(bag, Path(work))
+            return _verify_folder(_bag_root(Path(work), shown=str(bag)), shown=str(bag))
+    except OSError as error:
+        raise SnapshotError(f"{bag}: cannot unpack it to check it ({error.strerror or error}); "
+                            "free some space in the temporary folder or unzip it and verify the folder") from None
 
 
 def _bag_root(folder: Path, shown: str | None = None) -> Path:
@@ -40,7 +44,7 @@ def _bag_root(folder: Path, shown: str | None = None) -> Path:
     raise SnapshotError(f"{shown or folder}: no bagit.txt found; this is not a BagIt bag (nor a zip of one)")
 
 
-def _verify_folder(root: Path, *, shown: str, zipped: bool = False) -> str:
+def _verify_folder(root: Path, *, shown: str) -> str:
     import bagit
 
     try:
