@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AXE, REPO, SCREENSHOTS, missing
+from browser.conftest import AXE, REPO, SCREENSHOTS, missing
 
 pytestmark = pytest.mark.browser
 
