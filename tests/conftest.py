@@ -1,50 +1,12 @@
-"""Shared test helpers: temporary projects built from the default content."""
+"""Fixtures shared by the whole suite."""
 
 from __future__ import annotations
 
-import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED_ARTICLE_ID = "elaph-2018-04-08-douma-talks"
-
-
-class Project:
-    """A copy of the project (mkdocs.yml, content/, theme/) in a temp folder."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.config = root / "mkdocs.yml"
-        self.content = root / "content"
-        self.events = self.content / "events"
-
-    def write(self, relative: str, text: str) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-        return path
-
-    def write_entry(self, entry_id: str, front_matter: str, body: str = "نص.", folder: str = "2018-04") -> Path:
-        text = "---\n" + textwrap.dedent(front_matter).strip("\n") + "\n---\n" + body + "\n"
-        path = self.events / folder / f"{entry_id}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        return path
-
-
-def copy_project(destination: Path, *, with_events: bool = True) -> Project:
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
-    shutil.copytree(REPO / "theme", destination / "theme")
-    ignore = None if with_events else shutil.ignore_patterns("*.md")
-    shutil.copytree(REPO / "content", destination / "content",
-                    ignore=lambda folder, names: (ignore(folder, names) if ignore and Path(folder).name != "content" and "events" in Path(folder).parts else []))
-    (destination / "content" / "events").mkdir(exist_ok=True)
-    return Project(destination)
+from project_helpers import Project, copy_project
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from timeline.cli import main
 
-from conftest import SEED_ARTICLE_ID
+from project_helpers import SEED_ARTICLE_ID
 
 QUOTE = "وأضاف المصدر ان النظام اشترط قبل الدخول في مفاوضات مع جيش الإسلام وقف اطلاق القذائف باتجاه مدينة دمشق."
 

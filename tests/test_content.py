@@ -9,7 +9,7 @@ from timeline.cli import main
 from timeline.content import load_project
 from timeline.problems import errors
 
-from conftest import SEED_ARTICLE_ID
+from project_helpers import SEED_ARTICLE_ID
 
 MEETING_QUOTE = "هذا ونقلت وكالة الأنباء السورية الرسمية (سانا) عن مصدر رسمي سوري قوله ان الاجتماع الذي تم اليوم الأحد"
 

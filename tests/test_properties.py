@@ -14,7 +14,7 @@ from timeline.fields import ID_PATTERN
 from timeline.new_entry import make_entry_id
 from timeline.normalize import find_normalized, normalize_arabic, normalize_with_offsets
 
-from conftest import copy_project
+from project_helpers import copy_project
 
 ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF) | st.sampled_from(" \n:-[]{}\"'#&*!|>%@`,?ـ\u200f\u202eًٌٍ٠١٢3a"), max_size=200)
 YAMLISH = st.lists(
