@@ -215,3 +215,21 @@ sources:
     assert json.loads(read(site, "timeline.json"))  # still valid JSON
     titles = [row[7] for row in rows[1:]]
     assert any(title.startswith("'=HYPERLINK") for title in titles)
+
+
+def test_month_pages_replace_the_full_listing_above_the_threshold(tmp_path: Path):
+    config = make_site_project(tmp_path / "project", plugin_options="      month_pages_after: 2\n")
+    build_site(config, tmp_path / "site", offline=True, strict=True)
+    site = tmp_path / "site"
+    index = read(site, "index.html")
+    assert "data-event-id" not in index.split('class="timeline"')[1]
+    assert 'href="months/2018-04.html"' in index and 'href="months/2018-04.html#d-2018-04-08"' in index
+    april = read(site, "months/2018-04.html")
+    assert all(f'data-event-id="{event_id}"' in april for event_id in PUBLISHED[1:])
+    assert 'href="../months/2018-04.html#d-2018-04-08"' in read(site, "events/2018-04-08-meeting.html")
+
+
+def test_digits_and_month_names_follow_the_configuration(tmp_path: Path):
+    config = make_site_project(tmp_path / "project", plugin_options="      digits: arabic\n      month_names: egyptian\n")
+    build_site(config, tmp_path / "site", strict=True)
+    assert "الأحد ٨ أبريل ٢٠١٨" in read(tmp_path / "site", "events/2018-04-08-meeting/index.html")

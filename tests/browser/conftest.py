@@ -80,8 +80,8 @@ class Visit:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def _route(self, route) -> None:
-        host = urlsplit(route.request.url).hostname
-        if host == "127.0.0.1":
+        parts = urlsplit(route.request.url)
+        if parts.hostname == "127.0.0.1" or parts.scheme == "file":
             route.continue_()
         else:
             self.external.append(route.request.url)

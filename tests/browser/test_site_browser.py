@@ -117,3 +117,22 @@ def test_screenshots(visit, server):
         page = visit(width=1280).open(server)
         page.screenshot(path=str(readme_shot))
     assert (SCREENSHOTS / "index-360.png").stat().st_size > 0
+
+
+def test_offline_build_works_from_file_url_with_search(visit, tmp_path):
+    """What `timeline snapshot` relies on: build_site(offline=True) opened from
+    disk, in a folder whose path has spaces and Arabic letters."""
+    from timeline.build import build_site
+
+    site = tmp_path / "نسخة دون اتصال" / "site"
+    build_site(REPO / "mkdocs.yml", site, offline=True, strict=True)
+    session = visit()
+    page = session.open(site.joinpath("index.html").as_uri())
+    assert search(page, "الوافدين") == ["2018-04-08-wafideen-meeting"]
+    page.click('article[data-event-id="2018-04-08-wafideen-meeting"] .card-title a')
+    page.wait_for_load_state("load")
+    assert page.url.endswith("events/2018-04-08-wafideen-meeting.html")
+    page.click(".citation a.stored >> nth=0")
+    page.wait_for_load_state("load")
+    assert "#s-" in page.url and page.evaluate("document.querySelector(':target') !== null")
+    assert session.errors == [] and session.external == []
