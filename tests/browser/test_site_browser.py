@@ -136,3 +136,35 @@ def test_offline_build_works_from_file_url_with_search(visit, tmp_path):
     page.wait_for_load_state("load")
     assert "#s-" in page.url and page.evaluate("document.querySelector(':target') !== null")
     assert session.errors == [] and session.external == []
+
+
+def test_hostile_content_runs_no_script(visit, tmp_path):
+    from test_site_helpers import make_site_project, write_entry
+    from timeline.build import build_site
+
+    payload = '<script>window.pwned=1;alert(1)</script><img src=x onerror="window.pwned=2;alert(2)">'
+    root = tmp_path / "project"
+    config = make_site_project(root)
+    article = root / "content" / "articles" / "test-2018-04-08.md"
+    article.write_text(article.read_text(encoding="utf-8") + f"وكتب أحدهم {payload} هنا.\n", encoding="utf-8")
+    write_entry(root, "hostile", f"""
+id: hostile
+date: 2018-04-08
+title: 'عنوان {payload}'
+categories: [other]
+review: auto
+sources:
+- article: test-2018-04-08
+  quote: 'وكتب أحدهم {payload} هنا.'
+""", body=f"سرد {payload}\n\n[رابط](javascript:alert(3))")
+    build_site(config, tmp_path / "site", offline=True, strict=True)
+    session = visit()
+    dialogs: list[str] = []
+    session.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for relative in ("index.html", "events/hostile.html", "articles/test-2018-04-08.html"):
+        page = session.open((tmp_path / "site" / relative).as_uri())
+        if relative == "index.html":
+            search(page, "عنوان")
+        page.click("a >> text=رابط") if relative.startswith("events") else None
+        assert page.evaluate("window.pwned === undefined"), relative
+    assert dialogs == []
