@@ -54,6 +54,8 @@ def density_chart(
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none" '
         f'role="group" aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">'
         + "".join(bars) + "</svg>"
+        + f'<p class="axis" aria-hidden="true"><span>{escape(_label(buckets[0], display))}</span>'
+        f'<span>{escape(_label(buckets[-1], display))}</span></p>'
     )
 
 
