@@ -59,14 +59,30 @@ def find_frame(words: list[Word], lex: Lexicon, names: Names, own_outlet: str, p
     limit = min(len(words), opening + FRAME_WINDOW)
     for index in range(opening, limit):
         if _inside_quote(words, index):
-            break
+            return NO_FRAME
         phrase = lex.reporting_phrases.match_at(words, index)
         if phrase:
             return _phrase_frame(words, index, phrase, lex, names, own_outlet, previous)
         if lex.reporting_verbs.match_at(words, index):
             return _verb_frame(words, opening, index, lex, names, own_outlet, previous)
         if lex.event_verbs.match_at(words, index):
-            break  # the sentence's own predicate comes first: no frame
+            break  # the sentence's own predicate comes first: the frame, if any, trails
+    return _trailing_frame(words, opening, lex, names, own_outlet, previous)
+
+
+def _trailing_frame(words: list[Word], opening: int, lex: Lexicon, names: Names, own_outlet: str, previous: str | None) -> Frame:
+    """A frame after the claim: "…، بحسب المرصد", or "…, the Observatory said" after a comma."""
+    for index in range(opening + 3, len(words)):
+        if _inside_quote(words, index):
+            return NO_FRAME
+        phrase = lex.reporting_phrases.match_at(words, index)
+        if phrase:
+            return _phrase_frame(words, index, phrase, lex, names, own_outlet, previous)
+        if lex.reporting_verbs.match_at(words, index) and (index == len(words) - 1 or words[index].text.endswith((",", "،"))):
+            for back in range(index - 1, max(opening, index - 7), -1):
+                if words[back - 1].text.endswith((",", "،")):
+                    key, text = _resolve(words, (back, index), names, own_outlet)
+                    return Frame(index, opening, key, text, False)
     return NO_FRAME
 
 
@@ -148,8 +164,10 @@ def _resolve(words: list[Word], span: tuple[int, int], names: Names, own_outlet:
     if start >= stop:
         return None, ""
     text = " ".join(w.text for w in words[start:stop]).strip("،,:")
-    for matcher in (names.outlets, names.actors):
-        for _, _, key in matcher.find_all(words, start, stop):
-            if key != own_outlet:
-                return key, text
+    # The first name wins ("الحكومة السورية في بيان نقلته سانا" is the
+    # government); at one position an outlet wins over an actor.
+    found = [(index, order, key) for order, matcher in enumerate((names.outlets, names.actors))
+             for index, _, key in matcher.find_all(words, start, stop) if key != own_outlet]
+    if found:
+        return min(found)[2], text
     return None, text

@@ -89,6 +89,8 @@ class SentenceInfo:
     figures: list[Figure]
     claim_start: int
     claim_places: list[str] = field(default_factory=list)
+    earlier: bool = False
+    place_reference: bool = False
 
 
 @dataclass
@@ -135,6 +137,8 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         actors=names.actors.keys_in(words), places=names.places.keys_in(words),
         claim_places=names.places.keys_in(words, claim, stop),
         figures=casualty_figures(words, lex), claim_start=claim,
+        earlier=bool(words) and lex.earlier_openers.match_at(words, opening) > 0,
+        place_reference=lex.place_references.any_in(words, claim, stop),
     )
 
 
@@ -163,12 +167,22 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
     if frame.verb_index > 0 and lex.negations.match_at(words, frame.verb_index - 1):
         return False, "negated"
     for index in range(claim, len(words)):
+        if index < claim + 3 and lex.past_negations.match_at(words, index) and _past_report(words, frame, lex):
+            if not any(lex.future_cues.match_at(words, i) for i in range(index, len(words))):
+                return True, "denial"
         if lex.negations.match_at(words, index) and index < claim + 3:
             return False, "negated"
+        if index < claim + 3 and lex.ongoing_verbs.match_at(words, index) and lex.event_nouns.any_in(words, claim) \
+                and (has_event_date or frame.verb_index >= 0):
+            return True, "ongoing occurrence"
         if is_imperfect_verb(words[index].norm, lex) and index < claim + 2:
             return False, "present or habitual"
         if lex.future_cues.match_at(words, index) or is_future_verb(words[index].norm, lex):
             return False, "future"
+        if lex.appeal_verbs.match_at(words, index):
+            if lex.negotiation_settings.any_in(words):
+                return True, "demand in a negotiation"
+            return False, "appeal or warning"
         if lex.demand_present.match_at(words, index):
             return False, "demand"
         if lex.conditional_cues.match_at(words, index) and index < claim + 4:
@@ -181,9 +195,29 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
         return False, "future date"
     if lex.event_nouns.any_in(words, claim) and (has_event_date or frame.verb_index >= 0):
         return True, "occurrence named"
+    if claim == opening and _headline(words, opening, lex):
+        return True, "headline"
     if frame.verb_index >= 0 and lex.statement_verbs.match_at(words, frame.verb_index):
         return True, "statement"
+    if has_event_date and _past_report(words, frame, lex):
+        return True, "dated statement"
     return False, "no occurrence"
+
+
+def _headline(words: list[Word], opening: int, lex: Lexicon) -> bool:
+    """A nominal lead: the sentence opens with an indefinite verbal noun of
+    occurrence ("مقتل 9 مدنيين بقصف …", "غارات على دوما"), without a conjunction."""
+    if opening >= len(words):
+        return False
+    norm = words[opening].norm
+    return not norm.startswith(("و", "ال", "ف")) and lex.event_nouns.match_at(words, opening) > 0
+
+
+def _past_report(words: list[Word], frame: Frame, lex: Lexicon) -> bool:
+    """A claim reported by a named claimant with a past-tense reporting verb."""
+    if frame.verb_index < 0 or not (frame.claimant or frame.claimant_text) or frame.inherits:
+        return False
+    return lex.reporting_verbs.match_at(words, frame.verb_index) > 0 and not lex.present_reporting.match_at(words, frame.verb_index)
 
 
 def is_future_verb(norm: str, lex: Lexicon) -> bool:
@@ -289,8 +323,9 @@ def _date_clusters(clusters: list[EventCandidate], infos: list[SentenceInfo], pu
     for cluster in clusters:
         first = cluster.first
         previous = _previous_event(first.number, by_number, first.same_day)
-        if first.same_day and previous is not None and cluster_of[previous.number].date.date:
-            cluster.date = cluster_of[previous.number].date
+        same_day = _same_day_source(first.number, by_number, cluster_of) if first.same_day else None
+        if same_day is not None:
+            cluster.date = same_day
         elif not cluster.date.date:
             if previous is not None and cluster_of[previous.number].date.date and _goes_on(first, previous):
                 cluster.date = cluster_of[previous.number].date
@@ -307,7 +342,23 @@ def _goes_on(info: SentenceInfo, previous: SentenceInfo) -> bool:
         return False
     if info.continuation:
         return True
+    if info.earlier:
+        return False  # "وكانت … قد": an earlier occurrence, not this one
+    if info.frame.verb_index < 0 or info.place_reference:
+        return True  # the outlet's own narration going on; "the town" of the sentence before
     return bool(set(info.categories) & set(previous.categories) - {"other", "statement"})
+
+
+def _same_day_source(number: int, by_number: dict[int, SentenceInfo], cluster_of: dict[int, EventCandidate]) -> DateFields | None:
+    """ "On the same day": the date of the nearest earlier event with an exact
+    date (an approximate week is no day to be "the same" as)."""
+    for earlier in range(number - 1, 0, -1):
+        info = by_number.get(earlier)
+        if info is not None and info.is_event:
+            value = cluster_of[earlier].date
+            if value.date and not value.approximate:
+                return value
+    return None
 
 
 def _previous_event(number: int, by_number: dict[int, SentenceInfo], any_distance: bool) -> SentenceInfo | None:

@@ -66,6 +66,8 @@ def verb_variants(norm: str) -> set[str]:
 def noun_variants(norm: str) -> frozenset[str]:
     """A word and its forms without conjunction, article and preposition."""
     forms = {norm}
+    if norm.endswith(("'s", "’s")) and len(norm) > 3:  # English possessive: "Turkey's"
+        forms.add(norm[:-2])
     if norm.startswith("لل") and len(norm) > 4:
         forms.add("ال" + norm[2:])
         forms.add(norm[2:])
@@ -155,6 +157,12 @@ class Lexicon:
     present_reporting: PhraseSet
     static_cues: PhraseSet
     statement_verbs: PhraseSet
+    appeal_verbs: PhraseSet
+    negotiation_settings: PhraseSet
+    ongoing_verbs: PhraseSet
+    earlier_openers: PhraseSet
+    place_references: PhraseSet
+    past_negations: PhraseSet
     categories: tuple[tuple[str, PhraseSet], ...]
     killed: PhraseSet
     injured: PhraseSet
@@ -172,7 +180,9 @@ def _lang(section, language: str) -> list[str]:
     return [str(item) for item in section or []]
 
 
-STATEMENT_BASES = ("أعلن", "نفى", "أصدر", "دان", "أدان", "ندد", "اتهم", "طالب", "دعا", "حذر", "هدد", "announced", "denied", "condemned", "accused", "demanded", "issued")
+# Speech acts whose content is a fact: a frame with one of these is a
+# statement event. Calls, demands and warnings are not (``appeal_verbs``).
+STATEMENT_BASES = ("أعلن", "نفى", "أصدر", "دان", "أدان", "ندد", "اتهم", "announced", "denied", "condemned", "accused", "issued")
 
 
 @lru_cache(maxsize=4)
@@ -214,6 +224,12 @@ def lexicon(language: str = "ar") -> Lexicon:
         present_reporting=PhraseSet(_lang(reporting["present_verbs"], lang)),
         static_cues=PhraseSet(_lang(events["static_cues"], lang)),
         statement_verbs=PhraseSet(statement_forms),
+        appeal_verbs=PhraseSet(_lang(events["appeal_verbs"], lang)),
+        negotiation_settings=PhraseSet(_lang(events["negotiation_settings"], lang), nouns=True),
+        ongoing_verbs=PhraseSet(_lang(events["ongoing_verbs"], lang)),
+        earlier_openers=PhraseSet(_lang(events["earlier_openers"], lang)),
+        place_references=PhraseSet(_lang(events["place_references"], lang), nouns=True),
+        past_negations=PhraseSet(_lang(events["past_negations"], lang)),
         categories=tuple((key, PhraseSet(_lang(spec, lang), nouns=True)) for key, spec in categories.items()),
         killed=PhraseSet(_lang(casualties["killed"], lang), nouns=True),
         injured=PhraseSet(_lang(casualties["injured"], lang), nouns=True),
