@@ -50,6 +50,12 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """User + system CPU time of this process: fairer than wall time on a shared machine."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def report_child_result(result: dict[str, Any]) -> None:
     """Called in the child: one marked JSON line that :func:`run_child` reads."""
     print(RESULT_PREFIX + json.dumps(result), flush=True)
