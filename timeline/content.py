@@ -17,7 +17,7 @@ from timeline.fields import (
 )
 from timeline.frontmatter import Document, FrontMatterError, read_document
 from timeline.model import REVIEW_STATES, Article, Category, Citation, Content, Entry, EventDate, Extracted
-from timeline.normalize import find_normalized
+from timeline.normalize import find_normalized, normalize_with_offsets
 from timeline.problems import Problem, did_you_mean
 from timeline.registry import NameIndex, load_gazetteer, load_outlets
 from timeline.sentences import sentence_at, split_sentences
@@ -40,6 +40,13 @@ class Registries:
         self.place_index = place_index
         self.categories = categories
         self._sentences: dict[str, list] = {}
+        self._folded: dict[str, tuple[str, list[int]]] = {}
+
+    def folded(self, article: Article) -> tuple[str, list[int]]:
+        """The article's normalized text with offsets, computed once per article."""
+        if article.id not in self._folded:
+            self._folded[article.id] = normalize_with_offsets(article.text)
+        return self._folded[article.id]
 
     def sentences(self, article: Article) -> list:
         if article.id not in self._sentences:
@@ -237,7 +244,7 @@ def _article_citation(name, article_id, quote, url, archived, attributed, label,
         return None
     if quote is None:
         return None
-    span = find_normalized(article.text, quote)
+    span = find_normalized(article.text, quote, reg.folded(article))
     if span is None:
         problems.append(Problem(name, where("quote"), f"{label}.quote", f'not found in article "{article_id}"; a quote must be copied verbatim from the article text'))
         return None

@@ -78,15 +78,17 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def find_normalized(haystack: str, needle: str) -> tuple[int, int] | None:
+def find_normalized(haystack: str, needle: str, folded_haystack: tuple[str, list[int]] | None = None) -> tuple[int, int] | None:
     """Find ``needle`` in ``haystack`` after normalizing both.
 
     Returns the ``(start, end)`` offsets in the original haystack, or None.
+    ``folded_haystack`` is ``normalize_with_offsets(haystack)`` when the
+    caller searches one text many times.
     """
     target = normalize_arabic(needle)
     if not target:
         return None
-    folded, origin = normalize_with_offsets(haystack)
+    folded, origin = folded_haystack or normalize_with_offsets(haystack)
     position = folded.find(target)
     if position < 0:
         return None

@@ -13,6 +13,7 @@ a single Latin capital (U.N.) is not a terminator.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -99,8 +100,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
-    """The sentence that contains ``offset``."""
-    for sentence in sentences:
-        if sentence.start <= offset < sentence.end:
-            return sentence
+    """The sentence that contains ``offset`` (binary search: sentences are in order)."""
+    position = bisect.bisect_right(sentences, offset, key=lambda sentence: sentence.start) - 1
+    if position >= 0 and offset < sentences[position].end:
+        return sentences[position]
     return None
