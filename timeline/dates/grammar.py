@@ -269,13 +269,20 @@ def read_period_part(match: re.Match, context: Context) -> Reading | None:
     return Reading(resolve.day_range(first, first + timedelta(days=2)), approximate=True, role=role)
 
 
+DAY_DETERMINERS = frozenset({"هذا", "ذلك", "مثل", "نفس", "ذات", "في", "وفي", "بهذا", "لهذا"})
+
+
 def read_deictic(match: re.Match, context: Context) -> Reading | None:
     lex = lexicon()
     word = match.group("deictic")
     if word == "اليوم" and not match.group("wd") and not match.group("part"):
         following = _after(match).split()
         if following and following[0] in lex.not_today_after:
-            return None
+            # "اليوم من" is "the day of" only after a determiner ("في مثل هذا
+            # اليوم من"); after a verb it is "today" ("تمكنت القوات اليوم من").
+            preceding = match.string[max(0, match.start() - 20):match.start()].split()
+            if following[0] != "من" or (preceding and preceding[-1] in DAY_DETERMINERS):
+                return None
     if word == "امس" and match.group("clitic").endswith("ب"):
         return None  # "بأمس الحاجة": in dire need
     offset = lex.deictic_days[word]

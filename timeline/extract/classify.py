@@ -79,8 +79,8 @@ class Names:
         return cls(NameMatcher(outlets), NameMatcher(actors), NameMatcher(places))
 
 
-def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | None = None) -> list[str]:
-    """Up to two categories: most cue words first, then the lexicon's order."""
+def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | None = None, limit: int = MAX_CATEGORIES) -> list[str]:
+    """Up to ``limit`` categories: most cue words first, then the lexicon's order."""
     stop = len(words) if stop is None else stop
     scores: list[tuple[int, int, str]] = []
     for order, (key, phrases) in enumerate(lex.categories):
@@ -89,7 +89,7 @@ def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | N
             first = phrases.find(words, start, stop)
             scores.append((-hits, first, key))
     scores.sort()
-    return [key for _, _, key in scores[:MAX_CATEGORIES]] or ["other"]
+    return [key for _, _, key in scores[:limit]] or ["other"]
 
 
 NUMBER = re.compile(r"^\d[\d,.]*$")

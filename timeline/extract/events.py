@@ -90,6 +90,7 @@ class SentenceInfo:
     claim_start: int
     claim_places: list[str] = field(default_factory=list)
     earlier: bool = False
+    topics: frozenset[str] = frozenset()  # every category with a cue, for continuity
     place_reference: bool = False
 
 
@@ -137,6 +138,7 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         actors=names.actors.keys_in(words), places=names.places.keys_in(words),
         claim_places=names.places.keys_in(words, claim, stop),
         figures=casualty_figures(words, lex), claim_start=claim,
+        topics=frozenset(categories_of(words, lex, limit=len(lex.categories))),
         earlier=bool(words) and lex.earlier_openers.match_at(words, opening) > 0,
         place_reference=lex.place_references.any_in(words, claim, stop),
     )
@@ -189,7 +191,7 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
             return False, "condition"
         if lex.static_cues.match_at(words, index):
             return False, "description"
-        if lex.event_verbs.match_at(words, index):
+        if lex.event_verbs.match_at(words, index) or _english_past_perfect(words, index, lex):
             return True, "past event verb"
     if has_future_date and not has_event_date:
         return False, "future date"
@@ -202,6 +204,15 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
     if has_event_date and _past_report(words, frame, lex):
         return True, "dated statement"
     return False, "no occurrence"
+
+
+def _english_past_perfect(words: list[Word], index: int, lex: Lexicon) -> bool:
+    """English "had unloaded" (reported speech): a completed occurrence, whatever
+    the verb. Not "has …": the present perfect is mostly background ("has waged")."""
+    if words[index].norm != "had" or index + 1 >= len(words) or lex.appeal_verbs.match_at(words, index + 1):
+        return False
+    following = words[index + 1].norm
+    return following.endswith("ed") and following not in ("needed", "wanted", "hoped", "seemed", "used")
 
 
 def _headline(words: list[Word], opening: int, lex: Lexicon) -> bool:
@@ -346,7 +357,7 @@ def _goes_on(info: SentenceInfo, previous: SentenceInfo) -> bool:
         return False  # "وكانت … قد": an earlier occurrence, not this one
     if info.frame.verb_index < 0 or info.place_reference:
         return True  # the outlet's own narration going on; "the town" of the sentence before
-    return bool(set(info.categories) & set(previous.categories) - {"other", "statement"})
+    return bool(info.topics & previous.topics - {"other", "statement"})
 
 
 def _same_day_source(number: int, by_number: dict[int, SentenceInfo], cluster_of: dict[int, EventCandidate]) -> DateFields | None:
