@@ -1,27 +1,42 @@
-"""Extraction quality on a labelled set of articles in varied styles.
+"""Extraction quality on labelled articles in varied styles.
 
-``tests/fixtures/extract/labelled.yml`` holds articles written for this test
-(pro-government, opposition, Arabic and English wire copy), each sentence
-labelled event / not event with its expected date. Run this file directly
-for the per-sentence report:  python tests/test_extract_quality.py
+Four sets under ``tests/fixtures/extract`` (format and label policy: the
+top of ``heldout/first.yml``; scoring: ``timeline.extract.evaluate``):
+
+- ``labelled.yml``        the first tuning set, written with the rules
+- ``holdout.yml``         written after the first rules, then tuned on
+- ``heldout/first.yml``   14 articles written before the rules were
+                          generalized; first measured P 94.8% / R 80.9%
+- ``heldout/fresh.yml``   5 articles written after that tuning; first
+                          measured P 95.5% / R 95.5%, dates 73.7%
+- ``heldout/third.yml``   4 articles written after all tuning; first
+                          measured P 93.8% / R 88.2%, dates 83.3%
+
+The floors are what was measured on all of them together (tuned sets: they
+catch regressions; they are not an estimate on unseen articles — the first
+measurements above are). Run this file for the per-set table and every miss:
+``python tests/test_extract_quality.py [-q]``.
 """
 
 from __future__ import annotations
 
 import sys
-from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from timeline.extract.classify import Names
-from timeline.extract.events import find_events
-from timeline.extract.segment import segment_article
+from timeline.extract.evaluate import Score, evaluate_file
 from timeline.registry import load_gazetteer, load_outlets
 
 ROOT = Path(__file__).resolve().parents[1]
-LABELLED = Path(__file__).parent / "fixtures" / "extract" / "labelled.yml"
-HOLDOUT = Path(__file__).parent / "fixtures" / "extract" / "holdout.yml"
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+SETS = {
+    "labelled": FIXTURES / "labelled.yml",
+    "holdout": FIXTURES / "holdout.yml",
+    "heldout/first": FIXTURES / "heldout" / "first.yml",
+    "heldout/fresh": FIXTURES / "heldout" / "fresh.yml",
+    "heldout/third": FIXTURES / "heldout" / "third.yml",
+}
 
 
 def _names() -> Names:
@@ -31,56 +46,46 @@ def _names() -> Names:
     return Names.from_data(as_names(outlets), as_names(actors), as_names(places))
 
 
-def evaluate(verbose: bool = False, path: Path = LABELLED) -> dict:
-    """Counts of true/false positives and negatives, and date agreement."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+@lru_cache(maxsize=1)
+def scores() -> dict[str, Score]:
     names = _names()
-    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "dated": 0, "date_ok": 0}
-    for article in data["articles"]:
-        labels = [item[0].split() for item in article["sentences"]]
-        text = "\n".join(item[1] for item in article["sentences"])
-        published = date.fromisoformat(str(article["published"]))
-        segments = segment_article(text, published, article["language"])
-        assert len(segments) == len(labels), article["id"]
-        _, clusters = find_events(segments, published=published, language=article["language"], names=names, outlet=article["outlet"])
-        predicted = {s.number: c.date for c in clusters for s in c.sentences}
-        for number, label in enumerate(labels, 1):
-            expected = label[0] == "E"
-            got = number in predicted
-            key = ("tp" if got else "fn") if expected else ("fp" if got else "tn")
-            counts[key] += 1
-            date_note = ""
-            if expected and got and len(label) > 1:
-                value = predicted[number]
-                shown = value.date + (f"/{value.end}" if value.end else "")
-                counts["dated"] += 1
-                counts["date_ok"] += shown == label[1]
-                date_note = f" date {shown} (expected {label[1]})"
-            if verbose and (key in ("fp", "fn") or date_note and shown != label[1]):
-                print(f"{article['id']} #{number} {key}{date_note}: {article['sentences'][number - 1][1][:90]}")
-    counts["precision"] = counts["tp"] / max(1, counts["tp"] + counts["fp"])
-    counts["recall"] = counts["tp"] / max(1, counts["tp"] + counts["fn"])
-    counts["date_accuracy"] = counts["date_ok"] / max(1, counts["dated"])
-    return counts
+    per_set = {name: evaluate_file(path, names) for name, path in SETS.items()}
+    total = Score()
+    for score in per_set.values():
+        total = total.add(score)
+    return {**per_set, "all": total}
 
 
-def test_labelled_set_reaches_85_percent_precision_and_recall() -> None:
-    result = evaluate()
-    assert result["precision"] >= 0.85, result
-    assert result["recall"] >= 0.85, result
+def test_all_labelled_sets_keep_their_measured_precision_and_recall() -> None:
+    total = scores()["all"]
+    assert total.tp + total.fn >= 152, "the labelled sets shrank"
+    assert total.precision >= 1.0, total.notes  # measured 148/148
+    assert total.recall >= 0.973, total.notes  # measured 148/152 = 97.4%
 
 
-def test_labelled_events_get_their_dates() -> None:
-    result = evaluate()
-    assert result["date_accuracy"] >= 0.8, result
+def test_every_set_reaches_the_85_percent_target() -> None:
+    for name, score in scores().items():
+        assert score.precision >= 0.85 and score.recall >= 0.85, (name, score.notes)
 
 
-def test_holdout_set_stays_usable() -> None:
-    """Reported, not tuned against; the floor only catches a collapse."""
-    result = evaluate(path=HOLDOUT)
-    assert result["precision"] >= 0.7 and result["recall"] >= 0.7, result
+def test_found_events_get_their_dates() -> None:
+    total = scores()["all"]
+    assert total.date_accuracy >= 1.0, total.notes  # measured 132/132
+
+
+def test_claimants_and_categories_of_found_events() -> None:
+    """Claimants are labelled as an editor would write them; those whose wording
+    is not an alias in the registries ("الرئيس التركي", "President Trump") miss."""
+    total = scores()["all"]
+    assert total.claimant_accuracy >= 0.855, total.notes  # measured 89/104 = 85.6%
+    assert total.category_accuracy >= 0.98, total.notes  # measured 102/104 = 98.1%
 
 
 if __name__ == "__main__":
-    for name, path in (("labelled", LABELLED), ("holdout", HOLDOUT)):
-        print(name, evaluate(verbose="-q" not in sys.argv, path=path))
+    results = scores()
+    print(f"{'set':15s} sent  evt")
+    for name, score in results.items():
+        print(f"{name:15s}{score.row()}")
+    if "-q" not in sys.argv:
+        for note in results["all"].notes:
+            print(" ", note)

@@ -465,7 +465,7 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
         ("last_night", rf"(?P<core>{ART}ليله\s(?:{b.past})|ليله البارحه)", read_last_night),
         ("weekday",
          rf"(?P<core>(?:(?P<part>{b.day_part})\s)?(?P<yawm>يوم\s)?(?P<wd>{ART}?{b.weekday})"
-         rf"(?:\s?(?:-|–|/|علي|و)\s?(?P<wd2>(?:ال)?{b.weekday}))?"
+         rf"(?:(?:\s?(?:-|–|/|علي|و)\s?|\s(?=ال))(?P<wd2>(?:ال)?{b.weekday}))?"  # "ليل السبت الأحد" too
          rf"(?:\s(?:(?P<rel>{b.relative})|(?:من\s)?(?:ال)?اسبوع\s(?P<wrel>{b.relative})))?)", read_weekday),
         ("period",
          rf"(?P<core>(?P<this>هذا|هذه)\s(?:ال)?(?P<unit1>اسبوع|شهر|عام|سنه){WORD_END}"

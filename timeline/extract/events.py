@@ -237,7 +237,9 @@ def is_future_verb(norm: str, lex: Lexicon) -> bool:
         if len(form) >= 4 and form[0] == "س" and form[1] in "يتن":
             stem = form[2:]
             for ending in ("ون", "ان", "ين", ""):
-                if stem.endswith(ending) and stem[: len(stem) - len(ending)] in lex.verb_bases:
+                core = stem[: len(stem) - len(ending)] if stem.endswith(ending) else None
+                # "ستنتشر": the imperfect of انتشر drops its initial alef
+                if core is not None and (core in lex.verb_bases or "ا" + core in lex.verb_bases):
                     return True
     return False
 

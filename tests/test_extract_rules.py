@@ -1,0 +1,102 @@
+"""Event detection rules, one behaviour each (``timeline.extract.events``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract.evaluate import parse_label
+from timeline.extract.events import find_events
+from timeline.extract.segment import segment_article
+
+from test_extract_quality import _names
+
+NAMES = _names()
+
+
+def read(text: str, published: date, language: str = "ar", outlet: str = "enab-baladi"):
+    """Per sentence: (is an event, date as 'START[/END][~]', claimant)."""
+    segments = segment_article(text, published, language)
+    infos, clusters = find_events(segments, published=published, language=language, names=NAMES, outlet=outlet)
+    dates = {s.number: c.date for c in clusters for s in c.sentences}
+    result = []
+    for info in infos:
+        value = dates.get(info.number)
+        shown = value.date + (f"/{value.end}" if value.end else "") + ("~" if value.approximate else "") if value else None
+        result.append((info.is_event, shown, info.frame.claimant))
+    return result
+
+
+@pytest.mark.parametrize("sentence", [
+    "وطالب الائتلاف الوطني المجتمع الدولي بالتحرك العاجل لوقف القصف.",
+    "وحذرت الخارجية الروسية من أن أي تدخل عسكري ستكون له عواقب وخيمة.",
+    "The United Nations has called for an immediate ceasefire in Eastern Ghouta.",
+])
+def test_appeals_and_warnings_are_not_events(sentence: str) -> None:
+    language = "en" if sentence.isascii() else "ar"
+    assert read(sentence, date(2018, 3, 1), language)[0][0] is False
+
+
+def test_a_demand_made_in_a_negotiation_is_an_event() -> None:
+    assert read("وطالب وفد جيش الإسلام خلال الاجتماع بضمانات روسية لعدم ملاحقة المقاتلين.", date(2018, 4, 8))[0][0]
+
+
+def test_nominal_headline_is_an_event_of_the_week_before_publication() -> None:
+    assert read("مقتل 9 مدنيين بقصف جوي على الغوطة الشرقية", date(2018, 2, 25))[0][:2] == (True, "2018-02-18/2018-02-25~")
+
+
+def test_ongoing_fighting_dated_today_is_an_event() -> None:
+    text = "تتواصل الاشتباكات العنيفة منذ فجر اليوم الأربعاء بين الفصائل في ريف إدلب."
+    assert read(text, date(2018, 2, 21))[0][:2] == (True, "2018-02-21")
+
+
+def test_reported_denial_is_an_event_but_a_bare_negation_is_not() -> None:
+    published = date(2018, 2, 21)
+    assert read("Russia said it was not involved in the strikes on Eastern Ghouta.", published, "en")[0][0]
+    assert not read("ولم يصدر عن جيش الإسلام أي تعليق رسمي على الاتفاق حتى الآن.", published)[0][0]
+
+
+def test_trailing_according_to_names_the_claimant() -> None:
+    text = "وكان قصف مدفعي قد استهدف مشفى عفرين يوم الجمعة، ما أدى إلى مقتل 16 مدنياً بحسب المرصد السوري لحقوق الإنسان."
+    assert read(text, date(2018, 3, 18))[0] == (True, "2018-03-16", "sohr")
+
+
+def test_trailing_english_frame_names_the_claimant() -> None:
+    text = "Rebels fired rockets at Damascus on Tuesday, killing one person, state news agency SANA reported."
+    assert read(text, date(2018, 2, 21), "en", "afp")[0] == (True, "2018-02-20", "sana")
+
+
+def test_the_first_named_claimant_wins_over_a_later_outlet() -> None:
+    text = "ونفت الحكومة السورية في بيان نقلته وكالة سانا استخدام أي أسلحة كيميائية في دوما."
+    assert read(text, date(2018, 4, 8))[0][2] == "syrian-government"
+
+
+def test_same_day_takes_the_last_exact_date_not_an_approximate_one() -> None:
+    text = "\n".join([
+        "أنجزت الجهات المختصة أمس إخراج الدفعة الرابعة من المسلحين من بلدة عربين.",
+        "وكشف مصدر مطلع أن مفاوضات تجري مع جيش الإسلام في دوما.",
+        "وفي اليوم ذاته دخلت وحدات من الجيش إلى بلدة عين ترما.",
+    ])
+    assert [d for _, d, _ in read(text, date(2018, 3, 27))] == ["2018-03-26", "2018-03-20/2018-03-27~", "2018-03-26"]
+
+
+def test_undated_narration_goes_on_with_the_sentence_before() -> None:
+    text = "خرج أمس آلاف المدنيين من بلدة حمورية عبر الممر.\nوقدمت وحدات الهلال الأحمر المساعدات الغذائية للخارجين فور وصولهم."
+    assert [d for _, d, _ in read(text, date(2018, 3, 16))] == ["2018-03-15", "2018-03-15"]
+
+
+def test_pluperfect_background_does_not_inherit_a_date() -> None:
+    text = "خرج أمس آلاف المدنيين من بلدة حمورية عبر الممر.\nوكانت المفاوضات قد توقفت بعد رفض الفصيل الخروج."
+    assert read(text, date(2018, 3, 16))[1][1] == "2018-03-09/2018-03-16~"
+
+
+def test_future_of_a_form_viii_verb_is_future() -> None:
+    assert not read("وأكد المركز أن الشرطة العسكرية الروسية ستنتشر في المدينة فور خروج آخر دفعة.", date(2018, 4, 10))[0][0]
+
+
+def test_labels_read_date_approximation_claimant_and_categories() -> None:
+    label = parse_label("E 2018-02-18/2018-02-25~ by=sohr|- cat=casualties+bombardment")
+    assert (label.event, label.date, label.approximate) == (True, "2018-02-18/2018-02-25", True)
+    assert label.claimants == ("sohr", "-") and label.categories == ("casualties", "bombardment")
+    assert parse_label("E 2018-03-05").approximate is None  # the older format
