@@ -10,6 +10,7 @@ The stage reads ``content/articles/`` and writes ``content/events/``:
 - ``merge``       the same event in another article (indexed, no all-pairs loop)
 - ``writer``      atomic writes, fingerprints, merge suggestions
 - ``runner``      the command: jobs, lock, progress, summary
+- ``evaluate``    scoring on labelled articles (``tests/fixtures/extract``)
 
 Word lists are data in ``extract/data/*.yml``.
 """

@@ -6,13 +6,20 @@ an occurrence (اجتماع, قصف, اتصالات…) under a reporting frame 
 event-role date. It is not an event when the claim opens with commentary
 (اعتبر, يرى, يبدو), a plan, proposal, condition or demand (المقترح,
 الشروط, طلبات, اشترط, يطالب), a conditional (إذا, في حال), or when its
-first predicate is future (سوف, سيتم, من المقرر, يعتزم, سـ + verb). All cue
-words are data (``data/events.yml``).
+first predicate is future (سوف, سيتم, من المقرر, يعتزم, سـ + verb). Calls,
+demands and warnings (طالب, دعا, حذر, urged) are not events, in any tense,
+unless the sentence is set in a negotiation (a demand made at a meeting).
+Also events: a nominal lead ("مقتل 9 مدنيين بقصف …"), an occurrence going
+on ("تتواصل الاشتباكات منذ فجر اليوم"), a reported denial ("said it was not
+involved"), and a dated past report by a named claimant. All cue words are
+data (``data/events.yml``).
 
 Dating, per article: an event-role date in the sentence; else the date of
 the occurrence it refers back to ("الاجتماع" after "اجتماع"); else, for a
 sentence that goes on from an event sentence (a frame without its own
-claimant, "كما", "في اليوم ذاته"), that sentence's date; else an
+claimant, the outlet's own narration, "the town" of the sentence before,
+"كما"), that sentence's date — never for "وكانت … قد", which tells an
+earlier occurrence; "في اليوم ذاته" takes the last exact date; else an
 approximate range of the week ending at publication — never a guess
 presented as exact.
 """
