@@ -15,7 +15,7 @@ and ours/floor, growth between sizes, page weights of our site, and
 PASS/FAIL against the targets of issue 7. Times are reported, never asserted
 by tests.
 
-    python benchmarks/bench_build.py --sizes 100,1000,10000 [--repeat 1] [--timeout 900] [--profile]
+    python benchmarks/bench_build.py --sizes 100,1000,10000 [--repeat 1] [--timeout 900] [--stages] [--profile]
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.common import (  # noqa: E402
-    corpus, cpu_seconds, html_sizes, now, peak_rss_mb, report_child_result, run_child, tree_size,
+    RESULT_PREFIX, corpus, cpu_seconds, html_sizes, now, peak_rss_mb, report_child_result, run_child, tree_size,
 )
 
 KINDS = ("ours", "plain", "floor")
@@ -112,7 +112,51 @@ def jinja2_markup(html: str) -> Any:
     return Markup(html)
 
 
-BUILDERS = {"ours": build_ours, "plain": build_plain, "floor": build_floor}
+def build_ours_by_stage(config: Path, site: Path) -> None:
+    """Our build with CPU time charged to its stages (cheap wrappers, unlike cProfile)."""
+    from timeline import content as content_module
+    from timeline.site import render
+
+    spent: dict[str, float] = {}
+
+    def timed(name: str, function):  # noqa: ANN001, ANN202
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            start = cpu_seconds()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] = spent.get(name, 0.0) + cpu_seconds() - start
+        return wrapper
+
+    def timed_generator(name: str, function):  # noqa: ANN001, ANN202
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            iterator = function(*args, **kwargs)
+            while True:
+                start = cpu_seconds()
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    return
+                finally:
+                    spent[name] = spent.get(name, 0.0) + cpu_seconds() - start
+                yield item
+        return wrapper
+
+    content_module.load_content = timed("load and validate content (each call)", content_module.load_content)
+    renderer = render.SiteRenderer
+    renderer.__init__ = timed("page data (SiteRenderer.__init__)", renderer.__init__)
+    renderer.exports = timed_generator("exports: json, csv, feed, search", renderer.exports)
+    renderer.outputs = timed_generator("generated pages (outputs)", renderer.outputs)
+    renderer.render_index = timed("index page", renderer.render_index)
+    start = cpu_seconds()
+    build_ours(config, site)
+    spent["whole build"] = cpu_seconds() - start
+    spent["rest (MkDocs, writing files, …)"] = spent["whole build"] - sum(
+        v for k, v in spent.items() if k != "whole build")
+    print(RESULT_PREFIX.strip() + "-STAGES " + json.dumps(spent), flush=True)
+
+
+BUILDERS = {"ours": build_ours, "plain": build_plain, "floor": build_floor, "stages": build_ours_by_stage}
 
 
 def child(kind: str, config: Path, site: Path, profile: Path | None) -> None:
@@ -281,6 +325,25 @@ def print_profile(n: int, args: argparse.Namespace) -> None:
     print(out.getvalue())
 
 
+def print_stages(n: int, args: argparse.Namespace) -> None:
+    """Where our build's CPU time goes at size ``n``, stage by stage."""
+    import subprocess
+
+    config = corpus(n, args.work_dir, args.seed)
+    command = [sys.executable, __file__, "--child", "stages", str(config), str(args.work_dir / f"site-{n}")]
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=args.timeout, cwd=REPO)
+    marker = RESULT_PREFIX.strip() + "-STAGES "
+    lines = [line for line in finished.stdout.splitlines() if line.startswith(marker)]
+    if not lines:
+        print(f"stages N={n}: failed: {finished.stderr.strip().splitlines()[-1:]}")
+        return
+    spent = json.loads(lines[-1][len(marker):])
+    total = spent["whole build"]
+    print(f"\nOur build at N={n}, CPU seconds by stage:")
+    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"  {seconds:8.2f} s  {100 * seconds / total:5.1f} %  {name}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000", help="comma-separated numbers of events")
@@ -290,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
                         help="time compared: CPU seconds of the build (robust on a shared machine) or wall seconds")
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/timeline-bench"))
-    parser.add_argument("--profile", action="store_true", help="also profile our build at the largest size")
+    parser.add_argument("--profile", action="store_true", help="also profile our build at the largest size (cProfile)")
+    parser.add_argument("--stages", action="store_true", help="also time our build's stages at the largest size")
     parser.add_argument("--json", type=Path, help="write the raw results here")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "CONFIG", "SITE"), help=argparse.SUPPRESS)
     parser.add_argument("--profile-to", type=Path, help=argparse.SUPPRESS)
@@ -313,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {state}  {name}: {_fmt(value)} (limit {limit:g})")
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in results], indent=1, sort_keys=True))
+    if args.stages:
+        print_stages(sizes[-1], args)
     if args.profile:
         print_profile(sizes[-1], args)
     return 1 if failed else 0

@@ -7,6 +7,7 @@ module carries over from one measurement to the next.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import resource
@@ -36,13 +37,24 @@ def corpus(n_events: int, work_dir: Path, seed: int = 0) -> Path:
     """The corpus of ``n_events`` under ``work_dir``, generated once and reused; its mkdocs.yml."""
     folder = work_dir / f"corpus-{n_events}-s{seed}"
     stamp = folder / ".corpus.json"
-    wanted = {"n_events": n_events, "n_articles": articles_for(n_events), "seed": seed,
-              "generator": (REPO / "benchmarks" / "make_corpus.py").stat().st_mtime_ns}
+    wanted = {"n_events": n_events, "n_articles": articles_for(n_events), "seed": seed, "inputs": inputs_digest()}
     if stamp.exists() and json.loads(stamp.read_text()) == wanted:
         return folder / "mkdocs.yml"
     config = make_corpus(n_events, articles_for(n_events), folder, seed)
     stamp.write_text(json.dumps(wanted))
     return config
+
+
+def inputs_digest() -> str:
+    """A digest of what a corpus copies from the repository (theme, config, registries, generator),
+    so that a cached corpus is regenerated when any of them changes."""
+    digest = hashlib.sha256()
+    paths = [REPO / "mkdocs.yml", REPO / "benchmarks" / "make_corpus.py",
+             *(REPO / "content" / name for name in ("outlets.yml", "gazetteer.yml", "index.md", "about.md")),
+             *sorted(p for p in (REPO / "theme").rglob("*") if p.is_file())]
+    for path in paths:
+        digest.update(path.relative_to(REPO).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def peak_rss_mb() -> float:
