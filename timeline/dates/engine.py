@@ -138,7 +138,7 @@ def _with_context(reading: Reading, folded: str, start: int, context: Context) -
             role = "future"
         else:
             role = "event"
-    return Reading(reading.when, approximate, role)
+    return Reading(reading.when, approximate, role, reading.same_as_previous)
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
@@ -262,9 +262,17 @@ def find_dates(text: str, published: date, language: str = "ar") -> list[DateMen
         return []
     folded, origin = fold_with_offsets(text)
     mentions = []
+    previous: Reading | None = None
     for candidate in _select(_candidates(folded, published, language)):
         start, end = _original_span(text, origin, candidate.start, candidate.end)
         reading = candidate.reading
+        if reading.same_as_previous:
+            # "في اليوم ذاته": the day of the mention before it, when that
+            # is a day; nothing without one (a month or a range has no "same day").
+            if previous is None or previous.when.grain != "day":
+                continue
+            reading = Reading(previous.when, previous.approximate, previous.role)
+        previous = reading
         mentions.append(DateMention(
             text=text[start:end], start=start, end=end, value=reading.when.value,
             grain=reading.when.grain, approximate=reading.approximate, role=reading.role or "event"))

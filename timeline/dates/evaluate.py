@@ -32,7 +32,6 @@ class Labelled:
     published: date
     language: str
     expected: tuple[Expected, ...]
-    known_failure: str | None = None
 
 
 @dataclass
@@ -66,6 +65,10 @@ def load_labelled(path: Path) -> list[Labelled]:
     records = yaml.safe_load(path.read_text(encoding="utf-8"))
     sentences = []
     for record in records:
+        unknown = set(record) - {"published", "text", "expect", "language"}
+        if unknown:
+            raise ValueError(f"{path}: unknown keys {sorted(unknown)} in the record of {record.get('text')!r}; "
+                             "a record has published, text, expect and optionally language")
         text = record["text"]
         expected = []
         for item in record.get("expect") or []:
@@ -75,7 +78,7 @@ def load_labelled(path: Path) -> list[Labelled]:
             expected.append(Expected(item["text"], start, start + len(item["text"]), str(item["value"]),
                                      item.get("role"), item.get("approximate")))
         sentences.append(Labelled(text, record["published"], record.get("language", "ar"),
-                                  tuple(expected), record.get("known_failure")))
+                                  tuple(expected)))
     return sentences
 
 

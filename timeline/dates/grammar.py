@@ -117,6 +117,57 @@ def _after(match: re.Match) -> str:
 
 
 RELATIVE_TO_EVENT = re.compile(r"\s(?:من|علي|علي)\s(?!(?:الان|اليوم|تاريخه|الحين)" + WORD_END + ")")
+# Nouns that make a number a count, not a year ("رمضان 1300 قتيل").
+COUNT_NOUNS = "الف|مليون|مليار|شخص|مدني|قتيل|جريح|طفل|منزل|عائله|مقاتل|نازح|لاجي|اسره"
+CLAUSE_BREAK = re.compile(r"[.!?؟؛،,:]")
+WORD = re.compile(r"\w*")
+POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "ه")
+
+
+def _is_event_noun(word: str) -> bool:
+    """"الهجوم", "توقيعه", "سقوط": a noun of an event, with or without the
+    article or a possessive."""
+    events = lexicon().event_nouns
+    for stem in (word, word[2:] if word.startswith("ال") else word):
+        if stem in events:
+            return True
+        for suffix in POSSESSIVES:
+            if stem.endswith(suffix) and len(stem) > len(suffix) + 2:
+                bare = stem[:-len(suffix)]
+                if bare in events or (bare.endswith("ت") and bare[:-1] + "ه" in events):
+                    return True
+    return False
+
+
+def _verb_in_clause(match: re.Match, verbs: frozenset[str]) -> bool:
+    """Whether one of ``verbs`` (with و or ف) is among the six words before
+    the match in its clause."""
+    clause = CLAUSE_BREAK.split(match.string[max(0, match.start() - 80):match.start()])[-1].split()
+    return any(word in verbs or (word[:1] in "وف" and word[1:] in verbs) for word in clause[-6:])
+
+
+def _counts_from_event(match: re.Match) -> bool:
+    """Whether "قبل أسبوع من X" counts from another event X, not from
+    publication. It does after "على". After "من", X may be the event
+    ("من الهجوم", "من توقيعه", "من ذلك") or a verb's object ("حذرت قبل
+    أسبوع من كارثة"); the verb decides first (warn of, manage to), then X:
+    an event noun counts from the event unless a verb of movement takes a
+    place; an indefinite noun is an object; a definite noun of unknown kind
+    is taken as an event (the reading that reports nothing)."""
+    relation = RELATIVE_TO_EVENT.match(_after(match))
+    if relation is None:
+        return False
+    if not relation.group().strip().startswith("من"):
+        return True
+    lex = lexicon()
+    if _verb_in_clause(match, lex.min_verbs):
+        return False
+    word = WORD.match(match.string, match.end() + relation.end()).group()
+    if _is_event_noun(word):
+        return True
+    if _verb_in_clause(match, lex.motion_verbs):
+        return False
+    return word.startswith(("ال", "لل"))
 
 
 # --------------------------------------------------------------- readers
@@ -205,6 +256,24 @@ def read_numeric(match: re.Match, context: Context) -> Reading | None:
     else:
         return None
     return Reading(resolve.day(found)) if found else None
+
+
+NUMBERED_DOCUMENTS = frozenset({"رقم", "قرار", "القرار", "مرسوم", "المرسوم", "قانون", "القانون", "تعميم",
+                                "التعميم", "العدد", "عدد", "بلاغ", "البلاغ"})
+
+
+def read_numeric_month(match: re.Match, context: Context) -> Reading | None:
+    """"3/2018": a month and a year, month first (a day would come first);
+    not a document's number ("المرسوم رقم 10/2018")."""
+    preceding = match.string[max(0, match.start() - 20):match.start()].split()
+    if preceding and preceding[-1] in NUMBERED_DOCUMENTS:
+        return None
+    return Reading(resolve.month(int(match.group("y")), int(match.group("m"))))
+
+
+def read_same_day(match: re.Match, context: Context) -> Reading | None:
+    """"في اليوم ذاته": the day of the mention before it (the engine fills it in)."""
+    return Reading(resolve.day(context.published), same_as_previous=True)
 
 
 def read_month_year(match: re.Match, context: Context) -> Reading | None:
@@ -345,7 +414,7 @@ def read_window(match: re.Match, context: Context) -> Reading | None:
 
 
 def read_ago(match: re.Match, context: Context) -> Reading | None:
-    if RELATIVE_TO_EVENT.match(_after(match)):
+    if _counts_from_event(match):
         return None  # "قبل يومين من الانتخابات": anchored to an event, not to publication
     counted = _count(match)
     if counted is None:
@@ -412,7 +481,7 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
     return [
         ("hijri_date",
          rf"(?P<core>(?:(?P<d>{b.day})\s?(?:من\s)?)?(?:شهر\s)?(?P<hm>{b.hijri_month})\s?،?\s?"
-         rf"(?:(?:ال)?(?:عام|سنه)\s)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
+         rf"(?:(?:ال)?(?:عام|سنه)\s)?(?P<y>1[2-5]\d\d)(?:{HIJRI_MARK}|(?!\d|\s?(?:{COUNT_NOUNS}))))", read_hijri),
         ("hijri_year",
          rf"(?P<core>(?:{ART}?(?:عام|سنه)\s?)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
         ("date",
@@ -439,6 +508,12 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
         ("numeric_date_ymd",
          r"(?P<core>(?<![\d/.\-])(?P<y>\d{4})(?P<sep>[/.\-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
          r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/\-]|\.\d))", read_numeric),
+        ("numeric_month",
+         r"(?P<core>(?<![\d/.\-])(?P<m>1[0-2]|0?[1-9])[/\-](?P<y>(?:19|20)\d\d)(?![\d/\-]|[.,]\d))",
+         read_numeric_month),
+        ("same_day",
+         rf"(?P<core>{ART}(?:يوم|ليله)\s(?:ذاته|نفسه|عينه|ذاتها|نفسها|عينها)|(?:نفس|ذات)\s{ART}(?:يوم|ليله)){WORD_END}",
+         read_same_day),
         ("month_part",
          rf"(?P<core>(?P<part>{b.month_part})\s(?:شهر\s)?(?P<m>{b.paired_month})"
          rf"(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<rel>{b.relative}))?)", read_month_part),

@@ -72,6 +72,9 @@ class Lexicon:
     plurals: frozenset[str]
     approximators: frozenset[str]
     future_cues: frozenset[str]
+    event_nouns: frozenset[str]
+    min_verbs: frozenset[str]
+    motion_verbs: frozenset[str]
 
     def unit_of(self, word: str) -> str:
         """The unit ("day", "week", ...) of a normalized unit word."""
@@ -113,6 +116,9 @@ def lexicon() -> Lexicon:
         plurals=_words(relative["plurals"]),
         approximators=_words(relative["approximators"]),
         future_cues=_words(roles["future_cues"]),
+        event_nouns=_words(relative["event_nouns"]),
+        min_verbs=_words(relative["min_verbs"]),
+        motion_verbs=_words(relative["motion_verbs"]),
     )
 
 

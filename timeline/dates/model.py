@@ -52,11 +52,14 @@ class Reading:
     ``role`` is "future" when the words themselves mark the future
     ("المقبل", "غداً", a deadline), "other" for a date that is not an event
     date, and None when the engine decides from the value and the sentence.
+    ``same_as_previous`` marks "في اليوم ذاته": the engine gives it the
+    value of the mention before it in the text (``when`` is a placeholder).
     """
 
     when: When
     approximate: bool = False
     role: str | None = None
+    same_as_previous: bool = False
 
 
 @dataclass(frozen=True)
