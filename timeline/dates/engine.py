@@ -103,28 +103,34 @@ def _core_span(match: re.Match) -> tuple[int, int]:
     return start, end
 
 
-def _candidates(folded: str, published: date, language: str) -> list[Candidate]:
+def _chosen(folded: str, published: date, language: str) -> list[Candidate]:
+    """The longest readings that do not overlap, earlier rules first, in
+    text order. Matches are taken longest first and read only when nothing
+    chosen overlaps them: a reader that declines (None) leaves the place to
+    the next one, as if every match had been read first."""
     rules = _rules(language)
     # Each rule runs only where its matches can start (see ``prefilter``):
     # the same matches as running it over the whole text.
-    matches, cues = [], []
+    spans, cues = [], []
     for priority, match in _index(language).matches(folded):
         if priority == len(rules):
             cues.append(match.span())
-        else:
-            matches.append((priority, match))
+            continue
+        start, end = _core_span(match)
+        if start != end:
+            spans.append((start - end, priority, start, end, match))
+    spans.sort(key=lambda span: span[:3])
     sentences = _Sentences(folded, sorted(cues))
     contexts = {future: Context(published, future) for future in (False, True)}
-    found = []
-    for priority, match in matches:
-        start, end = _core_span(match)
-        if start == end:
+    chosen: list[Candidate] = []
+    for _, priority, start, end, match in spans:
+        if any(start < other.end and other.start < end for other in chosen):
             continue
         context = contexts[sentences.future_before(start)]
         reading = rules[priority].read(match, context)
         if reading is not None:
-            found.append(Candidate(start, end, priority, _with_context(reading, folded, start, context)))
-    return found
+            chosen.append(Candidate(start, end, priority, _with_context(reading, folded, start, context)))
+    return sorted(chosen, key=lambda candidate: candidate.start)
 
 
 def _with_context(reading: Reading, folded: str, start: int, context: Context) -> Reading:
@@ -141,15 +147,6 @@ def _with_context(reading: Reading, folded: str, start: int, context: Context) -
     return Reading(reading.when, approximate, role, reading.same_as_previous)
 
 
-def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """The longest candidates that do not overlap, earlier rules first."""
-    chosen: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.priority, c.start)):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
-
-
 def _original_span(text: str, origin: list[int], start: int, end: int) -> tuple[int, int]:
     original_start, original_end = origin[start], origin[end - 1] + 1
     # Keep diacritics and tatweel that trail the last letter ("غداً").
@@ -159,43 +156,50 @@ def _original_span(text: str, origin: list[int], start: int, end: int) -> tuple[
     return original_start, original_end
 
 
+def _any_of(chars: set[str]) -> re.Pattern:
+    """A regex matching any one of ``chars`` (never matching when empty)."""
+    return re.compile("[" + "".join(re.escape(char) for char in sorted(chars)) + "]" if chars else "(?!)")
+
+
 class _Folding:
     """Per-character folding, learnt as characters are first seen: which
     characters fold to one other character (replaced in bulk), and which
     need the character-by-character walk (marks that vanish, expansions,
-    spaces to collapse), with a regex for their runs."""
+    spaces to collapse), with regexes that find each kind in a text."""
 
     def __init__(self) -> None:
         self.folded: dict[str, str] = {}
         self.one_to_one: dict[str, str] = {}
         self.irregular: set[str] = set()    # need the walk (spaces other than " " included)
         self.chained = True                  # one_to_one can be applied one replace at a time
-        self.runs = self._compile()
+        self._compile()
 
-    def _compile(self) -> re.Pattern:
+    def _compile(self) -> None:
+        self.unseen = re.compile("[^" + "".join(re.escape(char) for char in sorted(self.folded)) + "]"
+                                 if self.folded else "(?s:.)")
+        self.mapped = _any_of(set(self.one_to_one))
+        self.walked = _any_of(self.irregular)
         chars = "".join(re.escape(char) for char in sorted(self.irregular))
         irregular = f"[{chars}]|" if chars else ""
         # A run of spaces and irregular characters, a lone irregular one, a
         # space other than " ", or a space at either end of the text.
-        return re.compile(rf"[\s{chars}]{{2,}}|{irregular}[^\S ]|\A\s|\s\Z")
+        self.runs = re.compile(rf"[\s{chars}]{{2,}}|{irregular}[^\S ]|\A\s|\s\Z")
 
-    def learn(self, text: str) -> set[str]:
-        """The characters of ``text``, each folded once and for all."""
-        present = set(text)
-        new = present.difference(self.folded)
-        if new:
-            for char in new:
-                folded = self.folded[char] = fold_char(char)
-                if len(folded) == 1 and not folded.isspace() and not char.isspace():
-                    if folded != char:
-                        self.one_to_one[char] = folded
-                elif char != " ":
-                    self.irregular.add(char)
-            # Replacing one character at a time equals a translation only
-            # when no replacement is itself replaced.
-            self.chained = not any(folded in self.one_to_one for folded in self.one_to_one.values())
-            self.runs = self._compile()
-        return present
+    def learn(self, text: str) -> None:
+        """Fold the characters of ``text`` not seen before, once and for all."""
+        if not self.unseen.search(text):
+            return
+        for char in set(text).difference(self.folded):
+            folded = self.folded[char] = fold_char(char)
+            if len(folded) == 1 and not folded.isspace() and not char.isspace():
+                if folded != char:
+                    self.one_to_one[char] = folded
+            elif char != " ":
+                self.irregular.add(char)
+        # Replacing one character at a time equals a translation only when
+        # no replacement is itself replaced.
+        self.chained = not any(folded in self.one_to_one for folded in self.one_to_one.values())
+        self._compile()
 
 
 _FOLDING = _Folding()
@@ -207,15 +211,15 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     and keep their offsets; only runs of spaces and of characters that
     vanish or expand are walked one by one."""
     folding = _FOLDING
-    present = folding.learn(text)
+    folding.learn(text)
     one_to_one = folding.one_to_one
     if folding.chained:
         translated = text
-        for char in present.intersection(one_to_one):
+        for char in set(folding.mapped.findall(text)):
             translated = translated.replace(char, one_to_one[char])
     else:
         translated = text.translate(str.maketrans(one_to_one))
-    if (present.isdisjoint(folding.irregular) and "  " not in text
+    if (not folding.walked.search(text) and "  " not in text
             and text[:1] != " " and text[-1:] != " "):
         return translated, [*range(len(text) + 1)]
     folded_of = folding.folded
@@ -263,7 +267,7 @@ def find_dates(text: str, published: date, language: str = "ar") -> list[DateMen
     folded, origin = fold_with_offsets(text)
     mentions = []
     previous: Reading | None = None
-    for candidate in _select(_candidates(folded, published, language)):
+    for candidate in _chosen(folded, published, language):
         start, end = _original_span(text, origin, candidate.start, candidate.end)
         reading = candidate.reading
         if reading.same_as_previous:

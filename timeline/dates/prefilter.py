@@ -4,7 +4,7 @@ A speed-up only, never a filter that changes results. Running every rule's
 regex over the whole text makes the regex engine try each rule at every
 character; almost all of those attempts fail at once, but they are what
 the engine spends its time on. Instead, each rule's pattern is analysed
-once for the strings its matches can begin with (up to :data:`KEY_LENGTH`
+once for the strings its matches can begin with (up to :data:`KEY_LENGTHS`
 characters, digits all written "0"), and one combined regex finds the word
 starts where any of those strings occurs. Each rule is then tried only at
 its own candidate positions, in order, skipping positions inside its
@@ -26,10 +26,13 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Iterable, Iterator
 
-KEY_LENGTH = 5
+# Prefix lengths tried for each rule, longest first: a longer prefix tells
+# rules apart better ("في الايام" from "في القصف"), but the patterns that
+# open with many alternatives have too many long prefixes to list.
+KEY_LENGTHS = (6, 5)
 # Past this many prefixes a rule is scanned in full (a guard, not a limit
 # any rule reaches today).
-MAX_PREFIXES = 50_000
+MAX_PREFIXES = 20_000
 # Any digit ``\d`` matches that the index does not fold to "0".
 OTHER_DIGITS = re.compile(r"[^\D0-9]")
 ASCII_DIGITS = str.maketrans("0123456789", "0000000000")
@@ -130,9 +133,13 @@ def rule_prefixes(pattern: re.Pattern) -> frozenset[str] | None:
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     if pattern.flags & re.IGNORECASE or not parsed.data or repr(parsed.data[0]) != WORD_BOUNDARY:
         return None
-    try:
-        prefixes = {string for string, _ in _sequence(parsed.data[1:], KEY_LENGTH, {})}
-    except _Unbounded:
+    for length in KEY_LENGTHS:
+        try:
+            prefixes = {string for string, _ in _sequence(parsed.data[1:], length, {})}
+            break
+        except _Unbounded:
+            continue
+    else:
         return None
     if "" in prefixes or parsed.getwidth()[0] == 0:
         return None
