@@ -112,48 +112,62 @@ def jinja2_markup(html: str) -> Any:
     return Markup(html)
 
 
+# (label, module, attribute path, parent label or None); a parent's remainder is shown as "other".
+STAGES: tuple[tuple[str, str, str, str | None], ...] = (
+    ("validation before MkDocs (build_site -> load_project)", "timeline.content", "load_project", None),
+    ("MkDocs build", "mkdocs.commands.build", "build", None),
+    ("plugin on_config: load_content again + page data", "timeline.plugin", "TimelinePlugin.on_config", "MkDocs build"),
+    ("page data (SiteRenderer.__init__)", "timeline.site.render", "SiteRenderer.__init__",
+     "plugin on_config: load_content again + page data"),
+    ("plugin on_files: exports (json, csv, feed, search index)", "timeline.plugin", "TimelinePlugin.on_files", "MkDocs build"),
+    ("plugin on_post_build: generated pages", "timeline.plugin", "TimelinePlugin.on_post_build", "MkDocs build"),
+    ("rendering (SiteRenderer.outputs)", "timeline.site.render", "SiteRenderer.outputs", "plugin on_post_build: generated pages"),
+)
+
+
 def build_ours_by_stage(config: Path, site: Path) -> None:
     """Our build with CPU time charged to its stages (cheap wrappers, unlike cProfile)."""
-    from timeline import content as content_module
-    from timeline.site import render
+    import importlib
+    import inspect
 
     spent: dict[str, float] = {}
-
-    def timed(name: str, function):  # noqa: ANN001, ANN202
-        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            start = cpu_seconds()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent[name] = spent.get(name, 0.0) + cpu_seconds() - start
-        return wrapper
-
-    def timed_generator(name: str, function):  # noqa: ANN001, ANN202
-        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            iterator = function(*args, **kwargs)
-            while True:
-                start = cpu_seconds()
-                try:
-                    item = next(iterator)
-                except StopIteration:
-                    return
-                finally:
-                    spent[name] = spent.get(name, 0.0) + cpu_seconds() - start
-                yield item
-        return wrapper
-
-    content_module.load_content = timed("load and validate content (each call)", content_module.load_content)
-    renderer = render.SiteRenderer
-    renderer.__init__ = timed("page data (SiteRenderer.__init__)", renderer.__init__)
-    renderer.exports = timed_generator("exports: json, csv, feed, search", renderer.exports)
-    renderer.outputs = timed_generator("generated pages (outputs)", renderer.outputs)
-    renderer.render_index = timed("index page", renderer.render_index)
+    for label, module_name, attribute, _ in STAGES:
+        owner: Any = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        function = getattr(owner, name)
+        wrap = _timed_generator if inspect.isgeneratorfunction(function) else _timed
+        setattr(owner, name, wrap(label, function, spent))
     start = cpu_seconds()
     build_ours(config, site)
     spent["whole build"] = cpu_seconds() - start
-    spent["rest (MkDocs, writing files, …)"] = spent["whole build"] - sum(
-        v for k, v in spent.items() if k != "whole build")
     print(RESULT_PREFIX.strip() + "-STAGES " + json.dumps(spent), flush=True)
+
+
+def _timed(label: str, function: Any, spent: dict[str, float]) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = cpu_seconds()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[label] = spent.get(label, 0.0) + cpu_seconds() - start
+    return wrapper
+
+
+def _timed_generator(label: str, function: Any, spent: dict[str, float]) -> Any:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        iterator = function(*args, **kwargs)
+        while True:
+            start = cpu_seconds()
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            finally:
+                spent[label] = spent.get(label, 0.0) + cpu_seconds() - start
+            yield item
+    return wrapper
 
 
 BUILDERS = {"ours": build_ours, "plain": build_plain, "floor": build_floor, "stages": build_ours_by_stage}
@@ -339,9 +353,20 @@ def print_stages(n: int, args: argparse.Namespace) -> None:
         return
     spent = json.loads(lines[-1][len(marker):])
     total = spent["whole build"]
-    print(f"\nOur build at N={n}, CPU seconds by stage:")
-    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
-        print(f"  {seconds:8.2f} s  {100 * seconds / total:5.1f} %  {name}")
+    print(f"\nOur build at N={n}, CPU seconds by stage (nested stages indented; 'other' is a stage's own remainder):")
+    _print_stage("whole build", None, spent, total, 0)
+
+
+def _print_stage(label: str, parent: str | None, spent: dict[str, float], total: float, depth: int) -> None:
+    seconds = spent.get(label, 0.0)
+    print(f"  {seconds:8.2f} s  {100 * seconds / total:5.1f} %  {'  ' * depth}{label}")
+    children = [name for name, *_, above in STAGES if above == (None if label == "whole build" else label)]
+    if not children:
+        return
+    for child_label in children:
+        _print_stage(child_label, label, spent, total, depth + 1)
+    other = seconds - sum(spent.get(name, 0.0) for name in children)
+    print(f"  {other:8.2f} s  {100 * other / total:5.1f} %  {'  ' * (depth + 1)}other")
 
 
 def main(argv: list[str] | None = None) -> int:
