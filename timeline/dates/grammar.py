@@ -30,13 +30,13 @@ Reader = Callable[[re.Match, Context], "Reading | None"]
 
 @dataclass(frozen=True)
 class Rule:
-    """A pattern, its reader, and a cheap gate: when the gate is not found
-    anywhere in the text, the rule cannot match and is not run."""
+    """A pattern and its reader. Every pattern starts at a word boundary
+    (``CLITICS``), which lets the engine run it only where its matches can
+    start (``prefilter``)."""
 
     name: str
     regex: re.Pattern
     read: Reader
-    gate: re.Pattern | None = None
 
 
 # --------------------------------------------------------------- helpers
@@ -574,30 +574,8 @@ def read_bare_month_any(match: re.Match, context: Context) -> Reading | None:
     return Reading(resolve.recent_month(context.published, _month(text), mode))
 
 
-def _gates(b: Blocks) -> dict[str, str]:
-    """Words a rule cannot match without (a speed-up only: never a filter
-    that changes results, since every match contains its gate)."""
-    month = b.month
-    relative = rf"{b.relative}|{b.window}|هذا|هذه"
-    return {
-        "hijri_date": r"\d\s?ه", "hijri_year": r"\d\s?ه",
-        "date": month, "range_cross_month": month, "range_same_month": month, "range_month_first": month,
-        "month_part": month, "month_year": month, "month_relative": month, "month": month,
-        "numeric_date": r"\d[/.\-]\d", "numeric_date_ymd": r"\d[/.\-]\d",
-        "range_years": r"\d{4}", "preposition_year": r"\d{4}", "marked_year": r"\d{4}",
-        "last_night": "ليل", "period_part": b.month_part, "period": relative,
-        "window": relative, "ago": r"منذ|قبل", "within": r"بعد|خلال|غضون|مهله|مده|اقل",
-    }
-
-
 @cache
 def rules() -> tuple[Rule, ...]:
     """The compiled Arabic rules, in priority order."""
-    compiled = []
-    gates = _gates(blocks())
-    for name, core, read in _rule_sources(blocks()):
-        pattern = CLITICS + core.translate(LETTER_FOLDS)
-        gate = gates.get(name)
-        compiled.append(Rule(name, re.compile(pattern), read,
-                             re.compile(gate.translate(LETTER_FOLDS)) if gate else None))
-    return tuple(compiled)
+    return tuple(Rule(name, re.compile(CLITICS + core.translate(LETTER_FOLDS)), read)
+                 for name, core, read in _rule_sources(blocks()))

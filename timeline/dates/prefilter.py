@@ -151,7 +151,11 @@ class PrefixIndex:
     """Candidate start positions of each rule in a text."""
 
     regexes: tuple[re.Pattern, ...]
-    starts: re.Pattern            # word starts where some indexed rule may begin
+    # Word starts where some indexed rule may begin: the text's first
+    # character, and the character after each non-word character (matched
+    # with that character, so that the regex engine skips along words).
+    first: re.Pattern
+    starts: re.Pattern
     by_prefix: dict[str, tuple[int, ...]]
     lengths: tuple[int, ...]      # lengths of the prefixes, longest first
     unindexed: tuple[int, ...]    # rules scanned in full
@@ -173,8 +177,9 @@ class PrefixIndex:
         resume = [0] * len(regexes)
         rules_at = self._rules_at
         width = self.lengths[0]
-        for start in self.starts.finditer(text):
-            position = start.start()
+        positions = [0] if self.first.match(text) else []
+        positions += [start.end() for start in self.starts.finditer(text)]
+        for position in positions:
             key = text[position:position + width]
             numbers = rules_at.get(key)
             if numbers is None:
@@ -232,7 +237,8 @@ def build_index(regexes: Iterable[re.Pattern]) -> PrefixIndex:
     alternation = _trie({prefix[:4] for prefix in by_prefix}) or "(?!)"
     return PrefixIndex(
         regexes=regexes,
-        starts=re.compile(r"(?<!\w)(?=" + alternation + ")"),
+        first=re.compile(r"(?=" + alternation + ")"),
+        starts=re.compile(r"[^\w](?=" + alternation + ")"),
         by_prefix={prefix: tuple(sorted(numbers)) for prefix, numbers in by_prefix.items()},
         lengths=tuple(sorted({len(prefix) for prefix in by_prefix}, reverse=True)),
         unindexed=tuple(unindexed),
