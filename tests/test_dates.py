@@ -306,6 +306,14 @@ def test_hijri_month_and_year_without_the_mark():
     assert values("قتل في رجب 1439 شخصا.") == []
 
 
+def test_hijri_months_relative_to_publication():
+    assert values("وخلال رمضان الماضي تعرضت المدينة لقصف.", date(2018, 6, 20)) == ["2018-05-16/2018-06-14"]
+    assert values("وخلال رمضان الماضي تعرضت المدينة لقصف.") == ["2017-05-27/2017-06-24"]
+    assert values("في الخامس من رمضان الماضي قتل 20 مدنيا.") == ["2017-05-31"]
+    mention = one("وتنتهي المهلة قبل شهر رمضان المقبل.")
+    assert (mention.value, mention.role) == ("2018-05-16/2018-06-14", "future")
+
+
 def test_clock_times_keep_the_day():
     assert values("وقعت الغارة عند الساعة الخامسة من فجر السبت.") == ["2018-04-07"]
     assert values("سقطت القذيفة عند الساعة 7:30 من صباح أمس.") == ["2018-04-07"]

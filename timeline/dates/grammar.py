@@ -471,6 +471,25 @@ def read_hijri(match: re.Match, context: Context) -> Reading | None:
     return Reading(resolve.day_range(*span)) if span else None
 
 
+def read_hijri_month(match: re.Match, context: Context) -> Reading | None:
+    """"رمضان الماضي", "شهر رمضان", "الخامس من رمضان المقبل": the Hijri
+    month nearest publication in the direction the words give (the one
+    under way or just over, without a word)."""
+    month_number = lexicon().hijri_months[match.group("hm") or match.group("hm2")]
+    mode = _relative_mode(match.group("rel")) or ("future" if context.future else "recent")
+    mode = {"current": "recent"}.get(mode, mode)
+    span = hijri.recent_month(context.published, month_number, mode)
+    if span is None:
+        return None
+    role = "future" if mode == "future" else None
+    if match.group("d"):
+        day_number = parse_day(match.group("d"))
+        if day_number is None or day_number > (span[1] - span[0]).days + 1:
+            return None
+        return Reading(resolve.day(span[0] + timedelta(days=day_number - 1)), role=role)
+    return Reading(resolve.day_range(*span), role=role)
+
+
 # --------------------------------------------------------------- rules
 
 def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
@@ -482,6 +501,9 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
         ("hijri_date",
          rf"(?P<core>(?:(?P<d>{b.day})\s?(?:من\s)?)?(?:شهر\s)?(?P<hm>{b.hijri_month})\s?،?\s?"
          rf"(?:(?:ال)?(?:عام|سنه)\s)?(?P<y>1[2-5]\d\d)(?:{HIJRI_MARK}|(?!\d|\s?(?:{COUNT_NOUNS}))))", read_hijri),
+        ("hijri_month_relative",
+         rf"(?P<core>(?:(?P<d>{b.day})\s?(?:من\s)?)?(?:شهر\s)?(?P<hm>{b.hijri_month})\s(?P<rel>{b.relative})"
+         rf"|شهر\s(?P<hm2>{b.hijri_month}){WORD_END}(?!\s?،?\s?(?:(?:ال)?(?:عام|سنه)\s)?\d))", read_hijri_month),
         ("hijri_year",
          rf"(?P<core>(?:{ART}?(?:عام|سنه)\s?)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
         ("date",

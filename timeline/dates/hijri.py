@@ -1,4 +1,6 @@
-"""Hijri (Islamic) dates to Gregorian, for dates marked "هـ".
+"""Hijri (Islamic) dates to Gregorian: dates marked "هـ" or written with a
+Hijri month name and year, and Hijri months named relative to publication
+("رمضان الماضي").
 
 The table is Umm al-Qura, the official calendar of Saudi Arabia, through
 ``hijridate`` (the package dateparser's ``calendars`` extra pulls in; it
@@ -64,3 +66,19 @@ def year_span(year: int) -> tuple[date, date] | None:
     if first is None or following is None:
         return None
     return first, following - timedelta(days=1)
+
+
+def recent_month(published: date, month: int, mode: str = "recent") -> tuple[date, date] | None:
+    """First and last Gregorian day of a Hijri month named without a year:
+    "recent" (the one under way at publication or the last before it),
+    "past" (the last one over before publication), "future" (the next one
+    to start after publication)."""
+    # The Hijri year of publication, give or take one (33 Hijri years make 32).
+    approximate_year = round((published.year - 622) * 33 / 32)
+    spans = [span for year in range(approximate_year - 2, approximate_year + 3)
+             if (span := month_span(year, month)) is not None]
+    if mode == "future":
+        later = [span for span in spans if span[0] > published]
+        return min(later) if later else None
+    earlier = [span for span in spans if (span[1] < published if mode == "past" else span[0] <= published)]
+    return max(earlier) if earlier else None
