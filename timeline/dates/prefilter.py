@@ -15,7 +15,10 @@ The analysis is sound, not exact: lookarounds are ignored (they only
 restrict), large character classes and back-references end a prefix (any
 continuation is then a candidate). A rule whose analysis gives no useful
 prefix is scanned in full, as is every rule on a text holding digits other
-than ASCII ones (which ``\\d`` matches but the index does not know).
+than ASCII ones (which ``\\d`` matches but the index does not know). ``\\s``
+is taken to mean " ": the engine folds every space to " " before matching.
+The patterns are read with ``re._parser``, the standard library's own
+parser (stable in the Python versions the project supports, 3.11+).
 """
 
 from __future__ import annotations
@@ -30,9 +33,11 @@ from typing import Iterable, Iterator
 # rules apart better ("في الايام" from "في القصف"), but the patterns that
 # open with many alternatives have too many long prefixes to list.
 KEY_LENGTHS = (6, 5)
-# Past this many prefixes a rule is scanned in full (a guard, not a limit
-# any rule reaches today).
+# Past this many prefixes at one length the next shorter length is tried;
+# past it at the shortest, the rule is scanned in full.
 MAX_PREFIXES = 20_000
+# Text keys remembered with the rules to try there (a memo, cleared when full).
+MAX_MEMO = 200_000
 # Any digit ``\d`` matches that the index does not fold to "0".
 OTHER_DIGITS = re.compile(r"[^\D0-9]")
 ASCII_DIGITS = str.maketrans("0123456789", "0000000000")
@@ -183,6 +188,8 @@ class PrefixIndex:
             key = text[position:position + width]
             numbers = rules_at.get(key)
             if numbers is None:
+                if len(rules_at) > MAX_MEMO:
+                    rules_at.clear()
                 numbers = rules_at[key] = self._lookup(key)
             for number in numbers:
                 if position < resume[number]:
