@@ -122,6 +122,9 @@ COUNT_NOUNS = "الف|مليون|مليار|شخص|مدني|قتيل|جريح|ط
 CLAUSE_BREAK = re.compile(r"[.!?؟؛،,:]")
 WORD = re.compile(r"\w*")
 POSSESSIVES = ("هما", "هم", "هن", "ها", "نا", "ه")
+# A noun with a possessive is definite ("عودته", "عودتها"); a lone final ه
+# is not counted, since ة folds to it too ("كارثة").
+DEFINITE_ENDINGS = ("ته", "هما", "هم", "هن", "ها", "نا")
 
 
 def _is_event_noun(word: str) -> bool:
@@ -153,7 +156,8 @@ def _counts_from_event(match: re.Match) -> bool:
     أسبوع من كارثة"); the verb decides first (warn of, manage to), then X:
     an event noun counts from the event unless a verb of movement takes a
     place; an indefinite noun is an object; a definite noun of unknown kind
-    is taken as an event (the reading that reports nothing)."""
+    (with the article or a possessive) is taken as an event (the reading
+    that reports nothing)."""
     relation = RELATIVE_TO_EVENT.match(_after(match))
     if relation is None:
         return False
@@ -167,7 +171,7 @@ def _counts_from_event(match: re.Match) -> bool:
         return True
     if _verb_in_clause(match, lex.motion_verbs):
         return False
-    return word.startswith(("ال", "لل"))
+    return word.startswith(("ال", "لل")) or word.endswith(DEFINITE_ENDINGS)
 
 
 # --------------------------------------------------------------- readers
