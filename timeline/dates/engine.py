@@ -1,10 +1,12 @@
 """The date engine: every temporal expression in a text, resolved.
 
 Stage two of the pipeline (after ``normalize``): ``find_dates`` folds the
-text, runs the grammar's rules over the folded text, keeps the longest
-non-overlapping readings, settles each one's role, and reports spans as
-offsets into the original text. Extraction hands the mentions on to event
-entries; ``timeline dates`` prints them.
+text, runs the grammar's rules over the folded text (each only where its
+matches can start, once enough text has been seen: ``prefilter``), keeps
+the longest non-overlapping readings, settles each one's role, gives "في
+اليوم ذاته" the day of the mention before it, and reports spans as offsets
+into the original text. Extraction hands the mentions on to event entries;
+``timeline dates`` prints them.
 """
 
 from __future__ import annotations
