@@ -58,6 +58,7 @@ FLOOR_TEMPLATE = ('<!doctype html>\n<html lang="ar" dir="rtl"><head><meta charse
 # -- the three builds (run inside a child process) --------------------------------------------
 
 def build_ours(config: Path, site: Path) -> None:
+    """What `timeline build --no-extract` does: validate, then MkDocs with the plugin."""
     from timeline.build import build_site
 
     build_site(config, site)
@@ -93,6 +94,7 @@ def build_floor(config: Path, site: Path) -> None:
     import jinja2
     import markdown
     import yaml
+    from markupsafe import Markup
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # what MkDocs itself uses
     template = jinja2.Environment(autoescape=True).from_string(FLOOR_TEMPLATE)
@@ -103,13 +105,7 @@ def build_floor(config: Path, site: Path) -> None:
         html = converter.reset().convert(body)
         target = site / "events" / path.stem / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(template.render(title=meta.get("title", ""), content=jinja2_markup(html)), encoding="utf-8")
-
-
-def jinja2_markup(html: str) -> Any:
-    from markupsafe import Markup
-
-    return Markup(html)
+        target.write_text(template.render(title=meta.get("title", ""), content=Markup(html)), encoding="utf-8")
 
 
 # (label, module, attribute path, parent label or None); a parent's remainder is shown as "other".
@@ -230,10 +226,17 @@ def run_size(n: int, args: argparse.Namespace) -> SizeResult:
         result.peak_mb[kind] = measured.get("peak_mb")
         if "error" in measured:
             result.errors[kind] = measured["error"]
+            remove_staging(args.work_dir, n)
     if "ours" not in result.errors:
         result.weights = page_weights(sites["ours"])
         result.published = result.weights["events"]
     return result
+
+
+def remove_staging(work_dir: Path, n: int) -> None:
+    """The temporary folder a build killed at --timeout leaves beside its site."""
+    for stale in work_dir.glob(f".site-{n}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def page_weights(site: Path) -> dict[str, Any]:
@@ -313,7 +316,7 @@ def verdicts(results: list[SizeResult]) -> list[tuple[str, float | None, float, 
     measured = {
         "ours/plain at the largest N": _ratio(largest.seconds.get("ours"), largest.seconds.get("plain")),
         "growth per 10x events": growth,
-        "peak memory MB": max((r.peak_mb.get("ours") or 0 for r in results), default=None),
+        "peak memory MB": max((r.peak_mb["ours"] for r in results if r.peak_mb.get("ours") is not None), default=None),
         "largest event page KB": largest.weights.get("event_max_kb"),
         "largest HTML page KB": largest.weights.get("largest_page_kb"),
         "search index KB per event": largest.weights.get("search_kb_per_event"),
@@ -406,6 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         print_stages(sizes[-1], args)
     if args.profile:
         print_profile(sizes[-1], args)
+    if any(r.errors for r in results):
+        return 2
     return 1 if failed else 0
 
 
