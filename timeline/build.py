@@ -58,11 +58,13 @@ def _template_problem(error: Exception) -> Problem:
     return Problem(str(path or "theme"), int(line or 1), "template", f"{type(error).__name__}: {error}")
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False, strict: bool | None = None) -> BuildResult:
+def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False, strict: bool | None = None,
+               loaded: tuple | None = None) -> BuildResult:
     """Build the site into ``site_dir`` (default: mkdocs.yml's ``site_dir``) atomically.
 
     A failure anywhere, a template error included, leaves the previous site
-    exactly as it was and no temporary folder behind.
+    exactly as it was and no temporary folder behind. ``loaded`` is the
+    result of ``content.load_project`` when the caller has it already.
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -71,9 +73,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     from timeline.fileio import replace_directory
     from timeline.problems import ContentError, Problem, errors
 
-    _, problems = load_project(config_file)
-    if errors(problems):  # before MkDocs, so every problem is listed with its file and line
-        raise ContentError(problems, action="build")
+    loaded = loaded or load_project(config_file)
+    if errors(loaded[1]):  # before MkDocs, so every problem is listed with its file and line
+        raise ContentError(loaded[1], action="build")
 
     target = Path(site_dir) if site_dir else Path(load_mkdocs_config(config_file).site_dir)
     target = target.resolve()
@@ -81,6 +83,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:
         config = load_mkdocs_config(config_file, site_dir=staging, offline=offline, strict=strict)
+        plugin = config.plugins.get("timeline")
+        if plugin is not None:
+            plugin.preloaded = loaded
         try:
             build(config)
         except MkDocsException as error:
@@ -88,7 +93,6 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
         except jinja2.TemplateError as error:
             raise ContentError([_template_problem(error)], action="build") from None
         pages = sum(1 for _ in staging.rglob("*.html"))
-        plugin = config.plugins.get("timeline")
         entries = len(plugin.content.published_entries) if plugin is not None and getattr(plugin, "content", None) else 0
         replace_directory(staging, target)
     finally:

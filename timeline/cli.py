@@ -50,7 +50,7 @@ def _load_checked(config_file: Path, action: str):
         raise ContentError(problems, action=action)
     for problem in problems:
         click.echo(str(problem), err=True)
-    return content
+    return content, problems
 
 
 @main.command()
@@ -59,7 +59,7 @@ def check(config_file: Path) -> None:
     """Validate all content; print every problem with file, line and field."""
     from timeline.merges import pending_suggestions
 
-    content = _load_checked(config_file, "check")
+    content, _ = _load_checked(config_file, "check")
     suggestions = pending_suggestions(content)
     for line in suggestions:
         click.echo(line)
@@ -81,24 +81,23 @@ def build(config_file: Path, site_dir: Path | None, no_extract: bool, strict: bo
     """Extract new articles, validate, and build the site (atomically)."""
     from timeline.build import build_site
 
-    _load_checked(config_file, "build")  # extraction only ever runs on valid content
-    if not no_extract and _extract_new(config_file):
-        _load_checked(config_file, "build")
-    result = build_site(config_file, site_dir, strict=strict or None)
+    loaded = _load_checked(config_file, "build")  # extraction only ever runs on valid content
+    if not no_extract and _extract_new(config_file, loaded[0]):
+        loaded = _load_checked(config_file, "build")
+    result = build_site(config_file, site_dir, strict=strict or None, loaded=loaded)
     click.echo(f"built {result.site_dir}: {result.entries} events, {result.pages} pages")
 
 
-def _extract_new(config_file: Path) -> bool:
+def _extract_new(config_file: Path, content) -> bool:  # noqa: ANN001
     """Extract the articles never extracted; True if any were."""
     from timeline.config import load_config
-    from timeline.content import content_dir_of, load_project
+    from timeline.content import content_dir_of
 
     config, raw, _ = load_config(config_file)
     if not config.auto_extract:
         return False
     from timeline.extract import never_extracted, run_extraction
 
-    content, _ = load_project(config_file)
     pending = never_extracted(content)
     if pending:
         summary = run_extraction(content_dir_of(config_file, raw, config.content_dir), pending,

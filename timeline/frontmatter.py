@@ -18,7 +18,7 @@ import yaml
 MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
-class _PlainLoader(yaml.SafeLoader):
+class _PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when built with it
     """SafeLoader without the timestamp resolver: dates are validated by us."""
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Eastern Arabic (U+0660–0669) and Persian/Urdu (U+06F0–06F9) digits.
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -36,6 +37,7 @@ _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
     """Fold one character into zero or more comparison characters."""
     if not char.isascii():
@@ -47,7 +49,7 @@ def fold_char(char: str) -> str:
 def normalize_arabic(text: str) -> str:
     """Fold text for comparison: alef/ya/ta-marbuta forms, diacritics, tatweel,
     Eastern digits, invisible controls, quote styles, case and whitespace."""
-    folded = "".join(fold_char(char) for char in text)
+    folded = "".join(map(fold_char, text))
     return _SPACES.sub(" ", folded).strip()
 
 

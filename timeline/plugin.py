@@ -41,6 +41,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self) -> None:
         self.content = None
         self.renderer = None
+        # Content already loaded and validated by `timeline build`, used once
+        # instead of loading everything a second time.
+        self.preloaded: tuple[Any, list] | None = None
         self.content_dir: Path | None = None
 
     def on_config(self, config: Any) -> Any:
@@ -50,7 +53,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         from timeline.site.render import SiteOptions, SiteRenderer
 
         self.content_dir = self._content_dir(config)
-        content, problems = load_content(self.content_dir, categories_from(self.config))
+        if self.preloaded is not None and Path(self.preloaded[0].root) == self.content_dir:
+            (content, problems), self.preloaded = self.preloaded, None
+        else:
+            content, problems = load_content(self.content_dir, categories_from(self.config))
         for problem in problems:
             if problem.severity != "error":
                 log.warning(str(problem))
