@@ -117,6 +117,7 @@ def extract(articles: tuple[str, ...], config_file: Path, dry_run: bool, jobs: i
     from timeline.content import content_dir_of
     from timeline.extract import run_extraction
 
+    _load_checked(config_file, "extract")  # never extract into invalid content
     config, raw, _ = load_config(config_file)
     content_dir = content_dir_of(config_file, raw, config.content_dir)
     ids = [Path(a).stem for a in articles] or None
