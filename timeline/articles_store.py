@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.fields import check_http_url, check_id, check_unknown_keys, parse_day
-from timeline.frontmatter import FrontMatterError, read_document
+from timeline.frontmatter import read_document_or_report
 from timeline.model import Article
 from timeline.problems import Problem
 
@@ -30,10 +30,8 @@ def load_articles(articles_dir: Path, outlets: dict) -> tuple[dict[str, Article]
 
 def _load_article(path: Path, outlets: dict, problems: list[Problem]) -> Article | None:
     name = str(path)
-    try:
-        document = read_document(path)
-    except FrontMatterError as error:
-        problems.append(Problem(name, error.line, "file", error.message))
+    document = read_document_or_report(path, problems)
+    if document is None:
         return None
     data, line = document.data, document.line
     before = len([p for p in problems if p.severity == "error"])

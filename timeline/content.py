@@ -15,7 +15,7 @@ from timeline.fields import (
     check_bool, check_http_url, check_id, check_string_list, check_time, check_unknown_keys,
     parse_day, parse_partial,
 )
-from timeline.frontmatter import Document, FrontMatterError, read_document
+from timeline.frontmatter import Document, read_document_or_report
 from timeline.model import REVIEW_STATES, Article, Category, Citation, Content, Entry, EventDate, Extracted
 from timeline.normalize import find_normalized, normalize_with_offsets
 from timeline.problems import Problem, did_you_mean
@@ -107,10 +107,8 @@ def _load_entries(events_dir: Path, registries: Registries, problems: list[Probl
 def load_entry(path: Path, registries: Registries, problems: list[Problem]) -> Entry | None:
     """One entry file into an ``Entry``, or None with its problems recorded."""
     name = str(path)
-    try:
-        document = read_document(path)
-    except FrontMatterError as error:
-        problems.append(Problem(name, error.line, "file", error.message))
+    document = read_document_or_report(path, problems)
+    if document is None:
         return None
     errors_before = sum(p.severity == "error" for p in problems)
     entry = _entry_from(document, path, registries, problems)

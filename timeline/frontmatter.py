@@ -134,5 +134,16 @@ def read_document(path: Path) -> Document:
     return parse_document(read_text(path))
 
 
+def read_document_or_report(path: Path, problems: list) -> Document | None:
+    """``read_document``, with an unreadable file recorded as a problem instead."""
+    from timeline.problems import Problem
+
+    try:
+        return read_document(path)
+    except FrontMatterError as error:
+        problems.append(Problem(str(path), error.line, "file", error.message))
+        return None
+
+
 def read_yaml_file(path: Path) -> tuple[Any, dict[tuple, int]]:
     return parse_yaml_with_lines(read_text(path), first_line=1)
