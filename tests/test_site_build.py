@@ -233,3 +233,73 @@ def test_digits_and_month_names_follow_the_configuration(tmp_path: Path):
     config = make_site_project(tmp_path / "project", plugin_options="      digits: arabic\n      month_names: egyptian\n")
     build_site(config, tmp_path / "site", strict=True)
     assert "الأحد ٨ أبريل ٢٠١٨" in read(tmp_path / "site", "events/2018-04-08-meeting/index.html")
+
+
+def test_a_range_or_approximate_date_gets_its_own_honest_heading(online: Path):
+    index = read(online, "index.html")
+    assert 'id="d-2018-04-01"' not in index  # nothing happened exactly on the 1st
+    group = index.split('id="r-2018-04-01--2018-04-07-approx"', 1)[1].split("</section>", 1)[0]
+    assert '<h3><time datetime="2018-04-01">من الأحد 1 إلى السبت 7 نيسان/أبريل 2018 تقريبًا</time></h3>' in group
+    assert 'data-event-id="2018-04-01-contacts"' in group
+    event = read(online, "events/2018-04-01-contacts/index.html")
+    assert 'href="../../#r-2018-04-01--2018-04-07-approx"' in event  # back to its own heading
+
+
+def test_chart_spreads_a_range_over_its_days_and_notes_undated_events(online: Path):
+    chart = read(online, "index.html").split('<svg class="chart"', 1)[1].split('</figure>', 1)[0]
+    assert chart.count('<g class="band">') == 7  # 1 April to 7 April, one seventh each
+    assert "نحو 0.1 من أحداث تقريبية أو ممتدة" in chart
+    assert "حدث واحد بتاريخ تقريبي أو ممتد على أيام" in chart
+    assert "حدث واحد معروفة بالشهر أو السنة فقط" in chart  # March, month precision
+
+
+def test_review_states_have_list_pages_linked_without_javascript(online: Path):
+    index = read(online, "index.html")
+    browse = index.split('<details class="browse">', 1)[1].split("</details>", 1)[0]
+    for state in ("verified", "auto", "disputed"):
+        assert f'href="review/{state}/"' in browse
+    assert 'data-event-id="2018-04-07-suffocation"' in read(online, "review/disputed/index.html")
+    assert 'data-event-id="2018-04-08-meeting"' not in read(online, "review/auto/index.html")
+    assert not (online / "review" / "rejected").exists()
+
+
+def test_each_category_has_an_atom_feed_linked_from_its_page(online: Path):
+    import xml.etree.ElementTree as ET
+
+    page = read(online, "categories/negotiation/index.html")
+    assert 'type="application/atom+xml" title="تصنيف: مفاوضات — خط زمني تجريبي" href="../../categories/negotiation/feed.xml"' in page
+    feed = ET.fromstring((online / "categories" / "negotiation" / "feed.xml").read_bytes())
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.findtext(f"{atom}id") == "tag:test-timeline,2018:categories/negotiation"
+    assert [e.findtext(f"{atom}id").rsplit("/", 1)[1] for e in feed.findall(f"{atom}entry")] == [
+        "2018-04-08-meeting", "2018-04-01-contacts"]
+    links = {link.get("rel"): link.get("href") for link in feed.findall(f"{atom}link")}
+    assert links == {"self": "https://example.org/douma/categories/negotiation/feed.xml",
+                     "alternate": "https://example.org/douma/categories/negotiation/"}
+
+
+def test_long_listings_split_into_year_pages_that_work_offline(tmp_path: Path):
+    config = make_site_project(tmp_path / "project", plugin_options="      listing_years_after: 1\n")
+    write_entry(tmp_path / "project", "2017-talks", """
+id: 2017-talks
+date: 2017-05-03
+title: محادثات سابقة
+categories: [negotiation]
+review: verified
+sources:
+- article: test-2018-04-08
+  quote: انتهى اجتماع بين مسؤولين روس ووفد من جيش الإسلام بشأن مدينة دوما.
+""")
+    build_site(config, tmp_path / "site", offline=True, strict=True)
+    site = tmp_path / "site"
+    listing = read(site, "categories/negotiation.html")
+    assert "data-event-id" not in listing
+    assert 'href="../categories/negotiation/2017.html"' in listing and 'href="../categories/negotiation/2018.html"' in listing
+    year = read(site, "categories/negotiation/2018.html")
+    assert 'data-event-id="2018-04-08-meeting"' in year and "2017-talks" not in year
+    assert 'href="../../categories/negotiation.html"' in year  # back to the list of years
+    for page in site.rglob("*.html"):
+        for link in parse(page).links:
+            path = urlsplit(link).path
+            if path and not link.startswith(("https://", "http://", "data:", "mailto:")):
+                assert (page.parent / unquote(path)).resolve().is_file(), (page, link)

@@ -68,10 +68,9 @@ def test_related_events_share_an_actor_or_place_within_days():
 
 
 def test_chart_links_each_bar_to_its_day_and_runs_right_to_left():
-    content = make_content()
-    points = [(make_entry("x", "2018-04-01", "").date.start.first_day(), "negotiation"),
-              (make_entry("y", "2018-04-03", "").date.start.first_day(), "bombardment")]
-    svg = str(density_chart(points, content.categories, DateDisplay(), lambda day: f"#d-{day}"))
+    data = data_for(make_entry("x", "2018-04-01", "", categories=("negotiation",)),
+                    make_entry("y", "2018-04-03", "", categories=("bombardment",)))
+    svg = str(density_chart(data.events, data.content.categories, DateDisplay(), lambda day: f"#d-{day}"))
     assert svg.count("<a ") == 2 and 'href="#d-2018-04-01"' in svg
     first, last = svg.index('href="#d-2018-04-01"'), svg.index('href="#d-2018-04-03"')
     x_first = float(svg[first:].split('x="')[1].split('"')[0])

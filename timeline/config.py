@@ -33,8 +33,10 @@ class TimelineConfig(base.Config):
     """Short ASCII id of the site, used in snapshots and feed ids."""
     feed_limit = c.Type(int, default=50)
     """How many of the latest events the Atom feed carries (the JSON and CSV carry all)."""
-    month_pages_after = c.Type(int, default=300)
-    """Above this many events the index links month pages instead of listing every event."""
+    month_pages_after = c.Type(int, default=150)
+    """Above this many events the index links month pages instead of listing every event; list pages above it show compact rows."""
+    listing_years_after = c.Type(int, default=300)
+    """A list page (category, actor, place, outlet, review state) with more events than this links one page per year."""
     auto_extract = c.Type(bool, default=True)
     """`timeline build` extracts articles that have never been extracted."""
     offline = c.Type(bool, default=False)

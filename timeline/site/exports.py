@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -112,19 +112,26 @@ def _updated(view: EventView) -> str:
     return f"{day}T00:00:00Z"
 
 
-def atom_feed(data: SiteData, *, site_id: str, title: str, author: str, site_url: str | None, limit: int) -> str:
-    """The latest ``limit`` events (by event date) as an Atom 1.0 feed."""
-    latest = list(reversed(data.events))[: max(limit, 0)]
+def atom_feed(data: SiteData, views: Sequence[EventView] | None = None, *, site_id: str, title: str, author: str,
+              site_url: str | None, limit: int, path: str = "feed.xml", page: str | None = None,
+              feed_key: str = "") -> str:
+    """The latest ``limit`` of ``views`` (all events by default), by event date, as an Atom 1.0 feed.
+
+    ``path`` is the feed's own URL, ``page`` the HTML page it mirrors (the
+    index by default) and ``feed_key`` what the feed is of ("categories/…";
+    empty for the whole timeline), part of its stable id."""
+    latest = list(reversed(data.events if views is None else views))[: max(limit, 0)]
+    page = data.urls.index() if page is None else page
     updated = max((_updated(view) for view in latest), default="1970-01-01T00:00:00Z")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">',
-        f"<id>{xml_escape(_tag(site_id, ''))}</id>",
+        f"<id>{xml_escape(_tag(site_id, '', feed_key))}</id>",
         f"<title>{xml_escape(xml_text(title))}</title>",
         f"<updated>{updated}</updated>",
         f"<author><name>{xml_escape(xml_text(author))}</name></author>",
-        f'<link rel="self" href={quoteattr(absolute(site_url, "feed.xml"))}/>',
-        f'<link rel="alternate" type="text/html" href={quoteattr(absolute(site_url, data.urls.index()) or "./")}/>',
+        f'<link rel="self" href={quoteattr(absolute(site_url, path))}/>',
+        f'<link rel="alternate" type="text/html" href={quoteattr(absolute(site_url, page) or "./")}/>',
     ]
     for view in latest:
         summary = f"{view.date_text}. {view.attribution}".strip()
@@ -142,9 +149,11 @@ def atom_feed(data: SiteData, *, site_id: str, title: str, author: str, site_url
     return "\n".join(lines) + "\n"
 
 
-def _tag(site_id: str, event_id: str) -> str:
+def _tag(site_id: str, event_id: str, feed_key: str = "") -> str:
     """A stable Atom id that does not depend on where the site is hosted (RFC 4151)."""
-    return f"tag:{site_id},2018:{'events/' + event_id if event_id else 'timeline'}"
+    if event_id:
+        return f"tag:{site_id},2018:events/{event_id}"
+    return f"tag:{site_id},2018:{feed_key or 'timeline'}"
 
 
 def sitemap(urls: Iterable[str], *, site_url: str | None) -> str:

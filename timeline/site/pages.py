@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from timeline.model import Category, Citation, Content, Entry, GazetteerItem, Outlet
+from timeline.model import Category, Citation, Content, Entry, EventDate, GazetteerItem, Outlet
 from timeline.site.arabic import DateDisplay, names
 from timeline.site.markup import clean_text, is_web_url
 from timeline.site.related import related_events
 from timeline.site.urls import Urls
 
 LISTING_KINDS: tuple[str, ...] = ("categories", "actors", "places", "outlets")
+# Review states get list pages too, so the review filter works without JavaScript;
+# rejected entries are never published, so they have none.
+REVIEW = "review"
+REVIEW_PAGES: tuple[str, ...] = ("verified", "auto", "disputed")
 _WAYBACK_STAMP = re.compile(r"/web/(\d{4})(\d{2})(\d{2})\d{6}")
 
 
@@ -55,7 +59,9 @@ class EventView:
     attribution: str
     review_label: str
     month_key: str
-    day_key: str | None
+    day_key: str | None  # only for an exact, single-day date
+    group_key: str  # the anchor of its heading in a timeline: d-…, r-… or m-…
+    group_heading: str  # that heading's text (the date without the clock time)
     outlets: tuple[str, ...]
     citations: tuple[CitationView, ...] = ()
     counter_citations: tuple[CitationView, ...] = ()
@@ -75,7 +81,7 @@ class EventView:
 
 @dataclass(frozen=True)
 class Listing:
-    """A list page: a category, an actor, a place or an outlet."""
+    """A list page: a category, an actor, a place, an outlet or a review state."""
 
     kind: str
     key: str
@@ -83,6 +89,27 @@ class Listing:
     subtitle: str
     url: str
     events: tuple[EventView, ...]
+
+    @property
+    def name(self) -> str:
+        """The title without its kind ("قصف" of "تصنيف: قصف")."""
+        return self.title.split(": ", 1)[-1]
+
+
+@dataclass(frozen=True)
+class DateGroup:
+    """Events under one date heading in a timeline.
+
+    ``kind`` is ``day`` (an exact day: anchor ``d-YYYY-MM-DD``), ``span``
+    (a range or an approximate date, under a heading that states it as it
+    is: anchor ``r-…``) or ``undated`` (known to the month or the year only;
+    no anchor of its own, the month's ``m-…`` serves)."""
+
+    kind: str
+    anchor: str | None
+    datetime: str | None
+    heading: str
+    views: list[EventView]
 
 
 @dataclass
@@ -132,8 +159,8 @@ def build_site_data(content: Content, display: DateDisplay, urls: Urls) -> SiteD
 
 def _event_view(content: Content, display: DateDisplay, urls: Urls, entry: Entry) -> EventView:
     start = entry.date.start
-    day_key = start.iso if start.precision == "day" else None
     month_key = start.iso[:7] if start.precision != "year" else start.iso
+    day_key, group_key, group_heading = _date_group(display, entry.date, month_key)
     citations = tuple(_citation_view(content, display, urls, c, n) for n, c in enumerate(entry.sources, 1))
     counter = tuple(
         _citation_view(content, display, urls, c, n)
@@ -150,10 +177,35 @@ def _event_view(content: Content, display: DateDisplay, urls: Urls, entry: Entry
         review_label=names()["reviews"].get(entry.review, entry.review),
         month_key=month_key,
         day_key=day_key,
+        group_key=group_key,
+        group_heading=group_heading,
         outlets=_event_outlets(content, entry),
         citations=citations,
         counter_citations=counter,
     )
+
+
+def is_span(when: EventDate) -> bool:
+    """A range or an approximate date: shown under its own heading, drawn as a band."""
+    return when.approximate or (when.end is not None and when.end != when.start)
+
+
+def _date_group(display: DateDisplay, when: EventDate, month_key: str) -> tuple[str | None, str, str]:
+    """(day key, group anchor, group heading) of an event date.
+
+    A range or an approximate date is never filed under a single day as if it
+    happened then: it gets a heading of its own that states the date as it is
+    ("من الأحد 1 إلى الأحد 8 نيسان/أبريل 2018 تقريبًا"), placed in the timeline by
+    its start, the order of the whole site (JSON, feeds, previous/next)."""
+    start = when.start
+    if is_span(when):
+        anchor = "r-" + start.iso + (f"--{when.end.iso}" if when.end and when.end != when.start else "")
+        anchor += "-approx" if when.approximate else ""
+        return None, anchor, display.event_date(replace(when, time=None))
+    if start.precision == "day":
+        return start.iso, f"d-{start.iso}", display.partial(start)
+    heading = "خلال الشهر، دون تحديد اليوم" if start.precision == "month" else "خلال السنة، دون تحديد الشهر"
+    return None, f"m-{month_key}", heading
 
 
 def citation_outlet(content: Content, citation: Citation) -> str | None:
@@ -255,6 +307,12 @@ def _listings(content: Content, urls: Urls, views: tuple[EventView, ...]) -> dic
                 kind=kind, key=key, title=f"{labels[kind]}: {clean_text(name)}", subtitle=clean_text(subtitle),
                 url=urls.listing(kind, key), events=tuple(members[kind].get(key, ())),
             )
+    reviews = names()["reviews"]
+    result[REVIEW] = {
+        key: Listing(kind=REVIEW, key=key, title=f"حالة المراجعة: {reviews.get(key, key)}", subtitle="",
+                     url=urls.listing(REVIEW, key), events=tuple(v for v in views if v.review == key))
+        for key in REVIEW_PAGES
+    }
     return result
 
 
@@ -268,9 +326,27 @@ def _citing(views: tuple[EventView, ...]) -> dict[tuple[str, int], list[tuple[Ev
     return dict(citing)
 
 
-def group_by_month_day(views: list[EventView] | tuple[EventView, ...]) -> list[tuple[str, list[tuple[str | None, list[EventView]]]]]:
-    """[(month_key, [(day_key or None, [views])])], in the order given."""
-    months: dict[str, dict[str | None, list[EventView]]] = {}
+def group_by_month_day(views: list[EventView] | tuple[EventView, ...]) -> list[tuple[str, list[DateGroup]]]:
+    """[(month_key, [DateGroup])], in the order given (groups by first appearance)."""
+    months: dict[str, dict[str, DateGroup]] = {}
     for view in views:
-        months.setdefault(view.month_key, {}).setdefault(view.day_key, []).append(view)
-    return [(month, list(days.items())) for month, days in months.items()]
+        groups = months.setdefault(view.month_key, {})
+        group = groups.get(view.group_key)
+        if group is None:
+            if view.day_key:
+                kind, anchor, when = "day", view.group_key, view.day_key
+            elif view.group_key.startswith("r-"):
+                kind, anchor, when = "span", view.group_key, view.datetime.split("T")[0]
+            else:
+                kind, anchor, when = "undated", None, None
+            group = groups[view.group_key] = DateGroup(kind, anchor, when, view.group_heading, [])
+        group.views.append(view)
+    return [(month, list(groups.values())) for month, groups in months.items()]
+
+
+def group_by_year(views: tuple[EventView, ...]) -> dict[str, tuple[EventView, ...]]:
+    """Events by the year they start in, in the order given."""
+    years: dict[str, list[EventView]] = {}
+    for view in views:
+        years.setdefault(view.entry.date.start.iso[:4], []).append(view)
+    return {year: tuple(members) for year, members in years.items()}

@@ -21,11 +21,14 @@ from timeline.site import exports, search
 from timeline.site.arabic import DateDisplay, names
 from timeline.site.chart import density_chart
 from timeline.site.markup import MarkdownRenderer, bdi, clean_text, isolate_latin, json_for_script
-from timeline.site.pages import LISTING_KINDS, EventView, SiteData, build_site_data, group_by_month_day
+from timeline.site.pages import (
+    LISTING_KINDS, REVIEW, EventView, Listing, SiteData, build_site_data, group_by_month_day, group_by_year,
+)
 from timeline.site.text import article_paragraphs
 from timeline.site.urls import Urls
 
 ASSET_DIR = "assets"
+_ROOT_MARK = "\x00root\x00"  # stands for a page's relative root in cached cards
 SEARCH_INDEX = "assets/search-index.js"
 
 
@@ -44,7 +47,8 @@ class SiteOptions:
     digits: str = "latin"
     site_id: str = "douma-timeline"
     feed_limit: int = 50
-    month_pages_after: int = 300
+    month_pages_after: int = 150
+    listing_years_after: int = 300
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -59,9 +63,15 @@ class SiteRenderer:
         self.data: SiteData = build_site_data(content, self.display, self.urls)
         self.markdown = MarkdownRenderer()
         self.env = _environment(options.theme_dir)
-        self.env.filters["count"] = lambda number, noun: count_phrase(number, noun, options.digits)
+        self.env.filters["count"] = lambda number, noun: count_phrase(number, noun, self.display)
+        self.env.globals["event_card"] = self._event_card
         self.month_pages = len(self.data.events) > options.month_pages_after
         self.pages: list[str] = []  # URLs of every HTML page written, for the sitemap
+        # An event's card (or compact row) is the same on every list page at the
+        # same depth: rendered once per (event, root, compact) and reused.
+        self._cards: dict[tuple[str, str, bool], Markup] = {}
+        self._macros: Any = None
+        self._templates: dict[str, jinja2.Template] = {}
 
     # -- pages converted by MkDocs ---------------------------------------------------------
 
@@ -69,10 +79,8 @@ class SiteRenderer:
         """The home page: intro (from index.md), chart, filters, search, timeline."""
         url = self.urls.index()
         data = self.data
-        chart_points = [(v.entry.date.start.first_day(), v.entry.categories[0] if v.entry.categories else "")
-                        for v in data.events if v.day_key]
         return self._render("index.html", url, title=self.options.site_name, intro=Markup(intro_html),
-                            chart=density_chart(chart_points, self.content.categories, self.display, self._day_link),
+                            chart=density_chart(data.events, self.content.categories, self.display, self._day_link),
                             groups=[] if self.month_pages else group_by_month_day(data.events),
                             months=[(key, len(views)) for key, views in data.months.items()],
                             filters=self._filters(), kind="index")
@@ -91,21 +99,73 @@ class SiteRenderer:
             yield self._page(view.url, self._event_page(view))
         for article in self.content.articles.values():
             yield self._page(self.urls.article(article.id), self._article_page(article.id))
-        for kind in LISTING_KINDS:
+        for kind in (*LISTING_KINDS, REVIEW):
             for listing in self.data.listings[kind].values():
-                yield self._page(listing.url, self._render(
-                    "listing.html", listing.url, title=listing.title, subtitle=listing.subtitle,
-                    groups=group_by_month_day(listing.events), count=len(listing.events),
-                    compact=len(listing.events) > self.options.month_pages_after, kind="listing"))
+                yield from self._listing_pages(listing)
+        for listing in self.data.listings["categories"].values():
+            yield self.urls.listing_feed("categories", listing.key), self._listing_feed(listing)
         if self.month_pages:
             for key, views in self.data.months.items():
                 url = self.urls.month(key)
                 yield self._page(url, self._render(
-                    "listing.html", url, title=self.data.month_label(key), subtitle="",
-                    groups=group_by_month_day(views), count=len(views), compact=False, kind="month"))
+                    "listing.html", url, title=self.data.month_label(key), subtitle="", parent=None, feed=None,
+                    groups=group_by_month_day(views), count=len(views), years=(), compact=False, kind="month"))
         yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
                                        root_override=self._root_for_404()).encode("utf-8")
         yield from self._assets()
+
+    def _listing_pages(self, listing: Listing) -> Iterator[tuple[str, bytes]]:
+        """A list page; above ``listing_years_after`` events, a page of years
+        with counts linking one page per year, so no page grows without bound."""
+        views, threshold = listing.events, self.options.listing_years_after
+        feed = self.urls.listing_feed("categories", listing.key) if listing.kind == "categories" else None
+        common = dict(subtitle=listing.subtitle, feed=feed, kind="listing")
+        if len(views) <= threshold:
+            yield self._page(listing.url, self._render(
+                "listing.html", listing.url, title=listing.title, parent=None, groups=group_by_month_day(views),
+                count=len(views), years=(), compact=len(views) > self.options.month_pages_after, **common))
+            return
+        years = group_by_year(views)
+        links = [(self.display.number(year), len(members), self.urls.listing(listing.kind, listing.key, year))
+                 for year, members in years.items()]
+        yield self._page(listing.url, self._render(
+            "listing.html", listing.url, title=listing.title, parent=None, groups=[], count=len(views),
+            years=links, compact=False, **common))
+        for year, members in years.items():
+            url = self.urls.listing(listing.kind, listing.key, year)
+            yield self._page(url, self._render(
+                "listing.html", url, title=f"{listing.title} — {self.display.number(year)}", parent=listing,
+                groups=group_by_month_day(members), count=len(members), years=(),
+                compact=len(members) > self.options.month_pages_after, **common))
+
+    def _listing_feed(self, listing: Listing) -> bytes:
+        options = self.options
+        return exports.atom_feed(
+            self.data, listing.events, site_id=options.site_id, title=f"{listing.title} — {options.site_name}",
+            author=options.site_author or options.site_name, site_url=options.site_url, limit=options.feed_limit,
+            path=self.urls.listing_feed(listing.kind, listing.key), page=listing.url,
+            feed_key=f"{listing.kind}/{listing.key}").encode("utf-8")
+
+    @jinja2.pass_context
+    def _event_card(self, context: jinja2.runtime.Context, view: EventView, compact: bool = False) -> Markup:
+        """The ``card`` (or ``row``) macro of macros.html for ``view``.
+
+        Each is rendered once, with a placeholder where the page's relative
+        root goes (its links all start from the root), then reused on every
+        list page with the root put in."""
+        root = context["root"]
+        key = (view.id, root, compact)
+        html = self._cards.get(key)
+        if html is None:
+            template = self._cards.get((view.id, _ROOT_MARK, compact))
+            if template is None:
+                if self._macros is None:
+                    self._macros = self.env.get_template("timeline/macros.html").make_module(
+                        self._context("", root=_ROOT_MARK))
+                template = Markup(self._macros.row(view) if compact else self._macros.card(view))
+                self._cards[(view.id, _ROOT_MARK, compact)] = template
+            html = self._cards[key] = Markup(template.replace(_ROOT_MARK, root))
+        return html
 
     def _page(self, url: str, html: str) -> tuple[str, bytes]:
         self.pages.append(url)
@@ -154,8 +214,9 @@ class SiteRenderer:
             data, site_id=options.site_id, title=options.site_name, site_url=options.site_url).encode("utf-8")
         yield "timeline.csv", exports.timeline_csv(data, site_url=options.site_url)
         yield "feed.xml", exports.atom_feed(
-            data, site_id=options.site_id, title=options.site_name, author=options.site_author or options.site_name,
-            site_url=options.site_url, limit=options.feed_limit).encode("utf-8")
+            data, data.events, site_id=options.site_id, title=options.site_name,
+            author=options.site_author or options.site_name, site_url=options.site_url,
+            limit=options.feed_limit).encode("utf-8")
         yield SEARCH_INDEX, search.search_script(search.build_index(self.content, data.events)).encode("utf-8")
 
     def sitemap(self, extra_urls: list[str]) -> bytes:
@@ -173,9 +234,16 @@ class SiteRenderer:
 
     def _render(self, template: str, url: str, *, title: str, kind: str, root_override: str | None = None, **context: Any) -> str:
         root = Urls.root_of(url) if root_override is None else root_override
-        return self.env.get_template(f"timeline/{template}").render(
+        template_object = self._templates.get(template)
+        if template_object is None:
+            template_object = self._templates[template] = self.env.get_template(f"timeline/{template}")
+        return template_object.render(self._context(url, root=root, title=title, kind=kind, **context))
+
+    def _context(self, url: str, *, root: str, **context: Any) -> dict[str, Any]:
+        """What every template sees."""
+        return dict(
             site=self.options, urls=self.urls, data=self.data, display=self.display, names=names(),
-            page_url=url, root=root, title=title, kind=kind, offline=self.options.offline,
+            page_url=url, root=root, offline=self.options.offline,
             canonical=exports.absolute(self.options.site_url, url) if self.options.site_url else None,
             search_index=SEARCH_INDEX, **context,
         )
@@ -186,10 +254,11 @@ class SiteRenderer:
         return f"{self.urls.month(bucket[:7])}#d-{bucket}" if self.month_pages else f"#d-{bucket}"
 
     def _timeline_link(self, view: EventView) -> str:
-        """Where the event sits in the timeline: its day (or month) on the index or month page."""
-        anchor = f"#d-{view.day_key}" if view.day_key else f"#m-{view.month_key}"
+        """Where the event sits in the timeline, relative to its page: its date
+        heading on the index or month page (a root-relative "#…" would read as
+        an anchor on the event page itself)."""
         page = self.urls.month(view.month_key) if self.month_pages else self.urls.index()
-        return page + anchor
+        return Urls.relative(view.url, page) + f"#{view.group_key}"
 
     def _root_for_404(self) -> str:
         if self.options.site_url and not self.options.offline:
@@ -202,14 +271,13 @@ class SiteRenderer:
         labels = {"categories": "التصنيف", "actors": "الطرف", "places": "المكان", "outlets": "المصدر"}
         filters = []
         for kind in LISTING_KINDS:
-            options = [(l.key, clean_text(l.title.split(": ", 1)[-1]), len(l.events), l.url)
+            options = [(l.key, l.name, len(l.events), l.url)
                        for l in self.data.listings[kind].values() if l.events]
             filters.append({"kind": kind, "label": labels[kind], "options": options})
-        reviews = {}
-        for view in self.data.events:
-            reviews[view.review] = reviews.get(view.review, 0) + 1
+        reviews = self.data.listings[REVIEW]
         filters.append({"kind": "review", "label": "حالة المراجعة", "options": [
-            (key, names()["reviews"][key], reviews[key], None) for key in ("verified", "auto", "disputed") if key in reviews]})
+            (key, reviews[key].name, len(reviews[key].events), reviews[key].url)
+            for key in ("verified", "auto", "disputed") if key in reviews and reviews[key].events]})
         return filters
 
     def _event_jsonld(self, view: EventView) -> dict[str, Any]:
@@ -230,8 +298,10 @@ class SiteRenderer:
 
 
 def _environment(theme_dir: Path) -> jinja2.Environment:
+    # auto_reload off: a build renders thousands of pages from templates that
+    # cannot change during it (``serve`` makes a new renderer for every build).
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(theme_dir)), autoescape=True,
+        loader=jinja2.FileSystemLoader(str(theme_dir)), autoescape=True, auto_reload=False,
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters.update(href=_href, bdi=bdi, latin=isolate_latin, clean=clean_text)
@@ -253,10 +323,11 @@ COUNT_WORDS = {
 }
 
 
-def count_phrase(number: int, noun: str, digits: str = "latin") -> str:
+def count_phrase(number: int, noun: str, digits: str | DateDisplay = "latin") -> str:
     """Arabic counting: "مصدر واحد", "مصدران", "3 مصادر", "11 مصدرًا"."""
     one, two, few, many = COUNT_WORDS[noun]
-    shown = DateDisplay(digits=digits).number(number)
+    display = digits if isinstance(digits, DateDisplay) else DateDisplay(digits=digits)
+    shown = display.number(number)
     if number == 1:
         return one
     if number == 2:

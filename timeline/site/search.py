@@ -1,6 +1,6 @@
 """The offline search index: a prebuilt token index shipped as a ``.js`` file.
 
-Both sides fold the same way: the index is built with ``normalize.fold_char``
+Both sides fold the same way: the index is built with ``normalize.normalize_arabic``
 and the fold table itself travels inside the index, so ``timeline.js``
 applies exactly the folds of ``normalize.py`` (alef/hamza/ya/ta marbuta,
 diacritics, tatweel, invisibles, Eastern ⇄ Latin digits, quote styles) and
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from typing import Any, Iterable
 
 from timeline import normalize
@@ -37,19 +36,35 @@ def stem(token: str) -> str:
     return token
 
 
-# Folding is per character, so a memo of the characters seen makes indexing
-# 10,000 events cheap; the result equals normalize.normalize_arabic (tested).
-_fold_char = lru_cache(maxsize=None)(normalize.fold_char)
-
-
 def fold(text: str) -> str:
-    """``normalize.normalize_arabic`` with a per-character memo."""
-    return " ".join("".join(map(_fold_char, text)).split())
+    """``normalize.normalize_arabic`` (kept as the name the tests and docs use)."""
+    return normalize.normalize_arabic(text)
 
 
 def terms(text: str) -> list[str]:
     """Folded, stemmed tokens of ``text``, as the JavaScript side computes them."""
     return [stem(token) for token in _TOKEN.findall(fold(text))]
+
+
+class _TermMemo:
+    """Terms of whitespace-separated words, each distinct word folded once.
+
+    Folding never joins or splits across whitespace, so the terms of a text
+    are the terms of its words in order; at 10,000 events the same few
+    thousand words recur hundreds of times each."""
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[str, ...]] = {}
+
+    def terms(self, text: str) -> set[str]:
+        found: set[str] = set()
+        words = self._words
+        for word in text.split():
+            known = words.get(word)
+            if known is None:
+                known = words[word] = tuple(terms(word))
+            found.update(known)
+        return found
 
 
 def fold_table() -> dict[str, Any]:
@@ -72,9 +87,10 @@ def build_index(content: Content, views: Iterable[Any]) -> dict[str, Any]:
     """The index for the published events, in timeline order."""
     docs: list[list[str]] = []
     postings: dict[str, list[int]] = defaultdict(list)
+    memo = _TermMemo()
     for number, view in enumerate(views):
         docs.append([view.id, view.url, view.title, view.date_text])
-        for term in sorted(set(terms(_searchable_text(content, view)))):
+        for term in memo.terms(_searchable_text(content, view)):
             postings[term].append(number)
     encoded = {term: ",".join(_base36(n) for n in numbers) for term, numbers in sorted(postings.items())}
     return {"version": 1, "docs": docs, "terms": encoded, **fold_table()}

@@ -35,9 +35,15 @@ class Urls:
         url = self.page(f"articles/{article_id}")
         return f"{url}#s-{sentence}" if sentence else url
 
-    def listing(self, kind: str, key: str) -> str:
-        """``kind`` is one of categories, actors, places, outlets."""
-        return self.page(f"{kind}/{key}")
+    def listing(self, kind: str, key: str, year: str | None = None) -> str:
+        """``kind`` is one of categories, actors, places, outlets, review;
+        ``year`` names one year's page of a long list."""
+        return self.page(f"{kind}/{key}/{year}" if year else f"{kind}/{key}")
+
+    @staticmethod
+    def listing_feed(kind: str, key: str) -> str:
+        """The Atom feed of a list page (a file, the same online and offline)."""
+        return f"{kind}/{key}/feed.xml"
 
     def month(self, key: str) -> str:
         return self.page(f"months/{key}")
