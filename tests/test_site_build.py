@@ -249,8 +249,8 @@ def test_chart_spreads_a_range_over_its_days_and_notes_undated_events(online: Pa
     chart = read(online, "index.html").split('<svg class="chart"', 1)[1].split('</figure>', 1)[0]
     assert chart.count('<g class="band">') == 7  # 1 April to 7 April, one seventh each
     assert "نحو 0.1 من أحداث تقريبية أو ممتدة" in chart
-    assert "حدث واحد بتاريخ تقريبي أو ممتد على أيام" in chart
-    assert "حدث واحد معروفة بالشهر أو السنة فقط" in chart  # March, month precision
+    assert "اللون الفاتح: حدث واحد بتاريخ تقريبي أو ممتد على أيام" in chart
+    assert "لا يظهر في الرسم حدث واحد تاريخها معروف بالشهر أو السنة فقط" in chart  # March, month precision
 
 
 def test_review_states_have_list_pages_linked_without_javascript(online: Path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+
+import pytest
 import xml.etree.ElementTree as ET
 
 from test_site_helpers import make_content, make_entry
@@ -96,3 +98,70 @@ def test_json_for_script_escapes_markup_characters():
     text = json_for_script({"a": "</script><!-- & \u2028"})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+PROSE = [
+    "", "سطر واحد.", "فقرة أولى.\nسطرها الثاني.\n\n\nفقرة ثانية (بين قوسين) و«اقتباس» و\"آخر\" 50%.",
+    "Jaysh al-Islam: نص مختلط / 2018.", "1. قائمة", "- قائمة", "نص **عريض**", "سطر  \nفاصل", "نص <b>", "# عنوان",
+    "    شيفرة", "نص\n===", "[رابط](https://x.org)", "a & b", "نص_مائل_", "نص `رمز`", "| a | b |", "> اقتباس",
+    "**ملاحظة المحرر:** نص.", "نص **عريض** و**آخر**.", "** ليس عريضًا**", "***ثلاث***", "نص *مائل*", "**",
+]
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_plain_prose_fast_path_matches_python_markdown(text):
+    import markdown
+
+    from timeline.site.markup import SafeMarkdownExtension, plain_paragraphs
+
+    reference = markdown.Markdown(extensions=[SafeMarkdownExtension(), "tables", "sane_lists"]).convert(text)
+    assert MarkdownRenderer()(text) == reference
+    fast = plain_paragraphs(text)
+    assert fast is None or fast == reference
+
+
+def test_plain_prose_fast_path_on_random_text():
+    import random
+
+    import markdown
+
+    from timeline.site.markup import SafeMarkdownExtension, plain_paragraphs
+
+    converter = markdown.Markdown(extensions=[SafeMarkdownExtension(), "tables", "sane_lists"])
+    alphabet = list("اب تث\n\n ج.،:-*_1 2(\")'«»/%#>|`\\<&=+ abXYZ\u064e ") + ["**"] * 4
+    rng = random.Random(7)
+    checked = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        fast = plain_paragraphs(text)
+        if fast is not None:
+            converter.reset()
+            assert fast == converter.convert(text), repr(text)
+            checked += 1
+    assert checked > 500
+
+
+def test_write_files_creates_folders_once_and_writes_bytes(tmp_path):
+    from timeline.plugin import write_files
+
+    write_files(tmp_path, [("index.html", b"a"), ("events/x/index.html", b"b" * 70000), ("events/y/index.html", b"")])
+    assert (tmp_path / "index.html").read_bytes() == b"a"
+    assert (tmp_path / "events" / "x" / "index.html").read_bytes() == b"b" * 70000
+    assert (tmp_path / "events" / "y" / "index.html").read_bytes() == b""
+
+
+def test_dates_are_grouped_under_honest_headings():
+    from timeline.site.pages import group_by_month_day
+
+    data = data_for(make_entry("day", "2018-04-01", "يوم"), make_entry("range", "2018-04-01", "مدة", end="2018-04-08"),
+                    make_entry("approx", "2018-04-01", "نحو", approximate=True),
+                    make_entry("months", "2018-03", "شهران", end="2018-04"), make_entry("month", "2018-04", "شهر"))
+    groups = {group.anchor: (group.kind, group.heading, [v.id for v in group.views])
+              for _, month in group_by_month_day(data.events) for group in month}
+    assert groups == {
+        "r-2018-03--2018-04": ("span", "من آذار/مارس إلى نيسان/أبريل 2018", ["months"]),
+        "d-2018-04-01": ("day", "الأحد 1 نيسان/أبريل 2018", ["day"]),
+        "r-2018-04-01--2018-04-08": ("span", "من الأحد 1 إلى الأحد 8 نيسان/أبريل 2018", ["range"]),
+        "r-2018-04-01-approx": ("span", "نحو الأحد 1 نيسان/أبريل 2018", ["approx"]),
+        None: ("undated", "خلال الشهر، دون تحديد اليوم", ["month"]),
+    }

@@ -79,3 +79,12 @@ def test_javascript_folds_exactly_like_python(tmp_path: Path):
     """
     output = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
     assert json.loads(output) == [[normalize_arabic(s), terms(s)] for s in SAMPLES]
+
+
+def test_word_memo_gives_the_terms_of_the_whole_text():
+    from timeline.site.search import _TermMemo
+
+    text = " ".join(SAMPLES) + "\n  وفي   دوما\u00a0قصف، ١٢٠٠ «مدني» والإسلام"
+    memo = _TermMemo()
+    assert memo.terms(text) == set(terms(text))
+    assert memo.terms(text) == set(terms(text))  # from the memo this time

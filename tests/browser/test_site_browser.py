@@ -20,6 +20,7 @@ PAGES = {
     "event": EVENT,
     "article": "articles/elaph-2018-04-08-douma-talks/",
     "listing": "actors/jaysh-al-islam/",
+    "review": "review/disputed/",
     "about": "about/",
 }
 
@@ -55,6 +56,17 @@ def test_without_javascript_every_event_is_listed(visit, server, built_site):
     page = visit(javascript=False).open(server)
     assert visible_ids(page) == event_ids(built_site)
     assert page.is_visible("details.browse summary")
+
+
+def test_without_javascript_the_review_filter_is_a_list_page(visit, server, built_site):
+    events = json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))["events"]
+    page = visit(javascript=False).open(server)
+    page.click("details.browse summary")
+    page.click("details.browse a >> text=متنازع عليه")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/review/disputed/")
+    expected = [e["id"] for e in events if e["review"] == "disputed"]
+    assert expected and visible_ids(page) == expected
 
 
 def search(page, query: str) -> list[str]:
@@ -93,7 +105,7 @@ def test_filters_hide_and_show_the_right_events(visit, server, built_site):
     assert visible_ids(page) == [e["id"] for e in events]
 
 
-@pytest.mark.parametrize("name", ["index", "event", "article", "listing"])
+@pytest.mark.parametrize("name", ["index", "event", "article", "listing", "review"])
 def test_axe_finds_no_serious_or_critical_violations(visit, server, name):
     if not AXE.exists():
         missing("axe-core", "npm ci --prefix tests/browser")

@@ -76,10 +76,10 @@ def density_chart(
     label = f"عدد الأحداث في كل {'يوم' if by_day else 'شهر'}، من {_label(buckets[0], display)} إلى {_label(buckets[-1], display)}"
     notes = []
     if spans:
-        notes.append(f'<span class="band-key">{escape(_count(len(spans), display))} بتاريخ تقريبي أو ممتد على أيام: '
-                     "موزّعة على أيامها بلون فاتح</span>")
+        notes.append(f'<span class="band-key">اللون الفاتح: {escape(_count(len(spans), display))} '
+                     "بتاريخ تقريبي أو ممتد على أيام، موزّعة بالتساوي على أيامها</span>")
     if undated:
-        notes.append(f"<span>{escape(_count(undated, display))} معروفة بالشهر أو السنة فقط، خارج الرسم</span>")
+        notes.append(f"<span>لا يظهر في الرسم {escape(_count(undated, display))} تاريخها معروف بالشهر أو السنة فقط</span>")
     return Markup(
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" preserveAspectRatio="none" '
         f'role="group" aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg">'

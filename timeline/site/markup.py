@@ -119,17 +119,35 @@ _PLAIN_LINE = re.compile(r"(?:[^\W\d_]|[«\"(])(?:[^\W_]|[ .,،؛:؟!?()\"'«»/
 
 
 def plain_paragraphs(text: str) -> str | None:
-    """The HTML of ``text`` when it is plain prose paragraphs, else None."""
+    """The HTML of ``text`` when it is plain prose paragraphs (with, at most,
+    ``**strong**`` runs), else None."""
     paragraphs: list[list[str]] = [[]]
     for line in text.split("\n"):
         if not line:
             if paragraphs[-1]:
                 paragraphs.append([])
-        elif _PLAIN_LINE.fullmatch(line):
-            paragraphs[-1].append(line)
-        else:
+            continue
+        html = _plain_line(line)
+        if html is None:
             return None
+        paragraphs[-1].append(html)
     return "\n".join("<p>" + "\n".join(lines) + "</p>" for lines in paragraphs if lines)
+
+
+def _plain_line(line: str) -> str | None:
+    if "*" not in line:
+        return line if _PLAIN_LINE.fullmatch(line) else None
+    # "**ملاحظة المحرر:** …": each run between a pair of ** is strong when it
+    # is not empty, holds no other *, and neither starts nor ends with a space.
+    parts = line.split("**")
+    if len(parts) % 2 == 0 or "*" in "".join(parts):
+        return None
+    strong = parts[1::2]
+    if any(not run or run[0] == " " or run[-1] == " " for run in strong):
+        return None
+    if not _PLAIN_LINE.fullmatch("".join(parts)):
+        return None
+    return "".join(f"<strong>{part}</strong>" if index % 2 else part for index, part in enumerate(parts))
 
 
 class MarkdownRenderer:

@@ -65,6 +65,8 @@ class SiteRenderer:
         self.env = _environment(options.theme_dir)
         self.env.filters["count"] = lambda number, noun: count_phrase(number, noun, self.display)
         self.env.globals["event_card"] = self._event_card
+        self.env.globals["shared"] = self._shared
+        self._shared_parts: dict[tuple[str, str, str, bool], Markup] = {}
         self.month_pages = len(self.data.events) > options.month_pages_after
         self.pages: list[str] = []  # URLs of every HTML page written, for the sitemap
         # An event's card (or compact row) is the same on every list page at the
@@ -116,7 +118,9 @@ class SiteRenderer:
 
     def _listing_pages(self, listing: Listing) -> Iterator[tuple[str, bytes]]:
         """A list page; above ``listing_years_after`` events, a page of years
-        with counts linking one page per year, so no page grows without bound."""
+        with counts linking one page per year, so no page grows without bound.
+        Like any list above ``month_pages_after`` events, year pages show
+        compact rows."""
         views, threshold = listing.events, self.options.listing_years_after
         feed = self.urls.listing_feed("categories", listing.key) if listing.kind == "categories" else None
         common = dict(subtitle=listing.subtitle, feed=feed, kind="listing")
@@ -136,7 +140,7 @@ class SiteRenderer:
             yield self._page(url, self._render(
                 "listing.html", url, title=f"{listing.title} — {self.display.number(year)}", parent=listing,
                 groups=group_by_month_day(members), count=len(members), years=(),
-                compact=len(members) > self.options.month_pages_after, **common))
+                compact=len(views) > self.options.month_pages_after, **common))
 
     def _listing_feed(self, listing: Listing) -> bytes:
         options = self.options
@@ -165,6 +169,21 @@ class SiteRenderer:
                 template = Markup(self._macros.row(view) if compact else self._macros.card(view))
                 self._cards[(view.id, _ROOT_MARK, compact)] = template
             html = self._cards[key] = Markup(template.replace(_ROOT_MARK, root))
+        return html
+
+    @jinja2.pass_context
+    def _shared(self, context: jinja2.runtime.Context, name: str) -> Markup:
+        """``timeline/<name>.html`` (the site header, the footer), rendered once
+        per page depth and kind instead of once per page: these parts may use
+        ``root``, ``kind``, ``page_url`` (only to tell the about page), ``site``
+        and ``urls``, nothing of the page itself."""
+        root, kind, page_url = context["root"], context["kind"], context["page_url"]
+        key = (name, root, kind, page_url == self.urls.about())
+        html = self._shared_parts.get(key)
+        if html is None:
+            template = self.env.get_template(f"timeline/{name}.html")
+            rendered = template.render({k: context[k] for k in ("site", "urls", "root", "kind", "page_url")})
+            html = self._shared_parts[key] = Markup(rendered[:-1] if rendered.endswith("\n") else rendered)
         return html
 
     def _page(self, url: str, html: str) -> tuple[str, bytes]:
