@@ -303,3 +303,21 @@ sources:
             path = urlsplit(link).path
             if path and not link.startswith(("https://", "http://", "data:", "mailto:")):
                 assert (page.parent / unquote(path)).resolve().is_file(), (page, link)
+
+
+def test_text_cannot_forge_the_root_placeholder_of_cached_cards(tmp_path: Path):
+    config = make_site_project(tmp_path / "project")
+    write_entry(tmp_path / "project", "forged", r'''
+id: forged
+date: 2018-04-08
+title: "عنوان <\0root>x"
+categories: [negotiation]
+review: verified
+sources:
+- article: test-2018-04-08
+  quote: انتهى اجتماع بين مسؤولين روس ووفد من جيش الإسلام بشأن مدينة دوما.
+''')
+    build_site(config, tmp_path / "site", strict=True)
+    listing = read(tmp_path / "site", "categories/negotiation/index.html")
+    assert "عنوان &lt;\x00<bdi>root</bdi>&gt;" in listing  # escaped, not taken for the placeholder
+    assert 'href="../../events/forged/"' in listing

@@ -1,9 +1,11 @@
 """Page data: the validated Content turned once into what the pages show.
 
 Everything is computed in one pass over the published entries and kept in
-dicts keyed by id, category, actor, place, outlet, month and cited sentence,
-so no page ever loops over all events to find its own (issue 7: linear
-growth to 10,000 events). Rendering (``render``) only reads these.
+dicts keyed by id, category, actor, place, outlet, review state, month and
+cited sentence, so no page ever loops over all events to find its own
+(issue 7: linear growth to 10,000 events). Rendering (``render``) only reads these. Each
+event also gets its date heading here (``DateGroup``): an exact day, or a
+range or approximate date stated as it is, never filed under its first day.
 """
 
 from __future__ import annotations

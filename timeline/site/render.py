@@ -4,6 +4,11 @@ This is the core of the site stage and does not import MkDocs: the plugin
 hands it the Content, the options and the two Markdown pages MkDocs
 converted (index and about), and writes what :meth:`SiteRenderer.outputs`
 yields. Jinja2 runs with autoescape on and ``StrictUndefined``.
+
+What many pages share is rendered once and reused: an event's card or row
+(``event_card()``, once per event, with a placeholder for the page's root),
+the site header and footer (``shared()``, once per page depth and kind),
+and the templates themselves (looked up once; no reload checks).
 """
 
 from __future__ import annotations
@@ -28,7 +33,10 @@ from timeline.site.text import article_paragraphs
 from timeline.site.urls import Urls
 
 ASSET_DIR = "assets"
-_ROOT_MARK = "\x00root\x00"  # stands for a page's relative root in cached cards
+# Stands for a page's relative root in cached cards. Markup, so the href
+# filter writes it raw: text on a card is escaped, so "<" from text can never
+# form the mark, and replacing it cannot touch anything but links.
+_ROOT_MARK = Markup("<\x00root>")
 SEARCH_INDEX = "assets/search-index.js"
 
 
@@ -168,7 +176,7 @@ class SiteRenderer:
                         self._context("", root=_ROOT_MARK))
                 template = Markup(self._macros.row(view) if compact else self._macros.card(view))
                 self._cards[(view.id, _ROOT_MARK, compact)] = template
-            html = self._cards[key] = Markup(template.replace(_ROOT_MARK, root))
+            html = self._cards[key] = Markup(str(template).replace(str(_ROOT_MARK), root))
         return html
 
     @jinja2.pass_context
@@ -332,7 +340,10 @@ def _href(context: jinja2.runtime.Context, url: str) -> str:
     """A link from the page being rendered to a root-relative URL."""
     if url.startswith("#"):
         return url
-    link = context["root"] + url
+    root = context["root"]
+    if isinstance(root, Markup):  # _ROOT_MARK, while a card is rendered for the cache
+        return root + url
+    link = root + url
     return link if link and not link.startswith("#") else "./" + link
 
 
