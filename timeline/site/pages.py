@@ -350,5 +350,5 @@ def group_by_year(views: tuple[EventView, ...]) -> dict[str, tuple[EventView, ..
     """Events by the year they start in, in the order given."""
     years: dict[str, list[EventView]] = {}
     for view in views:
-        years.setdefault(view.entry.date.start.iso[:4], []).append(view)
+        years.setdefault(view.month_key[:4], []).append(view)
     return {year: tuple(members) for year, members in years.items()}

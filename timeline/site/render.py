@@ -6,7 +6,7 @@ converted (index and about), and writes what :meth:`SiteRenderer.outputs`
 yields. Jinja2 runs with autoescape on and ``StrictUndefined``.
 
 What many pages share is rendered once and reused: an event's card or row
-(``event_card()``, once per event, with a placeholder for the page's root),
+(``event_cards()``, once per event, with a placeholder for the page's root),
 the site header and footer (``shared()``, once per page depth and kind),
 and the templates themselves (looked up once; no reload checks).
 """
@@ -37,6 +37,7 @@ ASSET_DIR = "assets"
 # filter writes it raw: text on a card is escaped, so "<" from text can never
 # form the mark, and replacing it cannot touch anything but links.
 _ROOT_MARK = Markup("<\x00root>")
+_ROOT_MARK_TEXT = str(_ROOT_MARK)
 SEARCH_INDEX = "assets/search-index.js"
 
 
@@ -72,14 +73,14 @@ class SiteRenderer:
         self.markdown = MarkdownRenderer()
         self.env = _environment(options.theme_dir)
         self.env.filters["count"] = lambda number, noun: count_phrase(number, noun, self.display)
-        self.env.globals["event_card"] = self._event_card
+        self.env.globals["event_cards"] = self._event_cards
         self.env.globals["shared"] = self._shared
         self._shared_parts: dict[tuple[str, str, str, bool], Markup] = {}
         self.month_pages = len(self.data.events) > options.month_pages_after
         self.pages: list[str] = []  # URLs of every HTML page written, for the sitemap
         # An event's card (or compact row) is the same on every list page at the
         # same depth: rendered once per (event, root, compact) and reused.
-        self._cards: dict[tuple[str, str, bool], Markup] = {}
+        self._cards: dict[tuple[str, str, bool], str] = {}
         self._macros: Any = None
         self._templates: dict[str, jinja2.Template] = {}
 
@@ -159,13 +160,16 @@ class SiteRenderer:
             feed_key=f"{listing.kind}/{listing.key}").encode("utf-8")
 
     @jinja2.pass_context
-    def _event_card(self, context: jinja2.runtime.Context, view: EventView, compact: bool = False) -> Markup:
-        """The ``card`` (or ``row``) macro of macros.html for ``view``.
+    def _event_cards(self, context: jinja2.runtime.Context, views: list[EventView], compact: bool = False) -> Markup:
+        """The ``card`` (or ``row``) macro of macros.html for each of ``views``.
 
         Each is rendered once, with a placeholder where the page's relative
         root goes (its links all start from the root), then reused on every
-        list page with the root put in."""
+        list page with the root put in; one call per date heading."""
         root = context["root"]
+        return Markup("".join([self._card(view, root, compact) for view in views]))
+
+    def _card(self, view: EventView, root: str, compact: bool) -> str:
         key = (view.id, root, compact)
         html = self._cards.get(key)
         if html is None:
@@ -174,9 +178,9 @@ class SiteRenderer:
                 if self._macros is None:
                     self._macros = self.env.get_template("timeline/macros.html").make_module(
                         self._context("", root=_ROOT_MARK))
-                template = Markup(self._macros.row(view) if compact else self._macros.card(view))
+                template = str(self._macros.row(view) if compact else self._macros.card(view))
                 self._cards[(view.id, _ROOT_MARK, compact)] = template
-            html = self._cards[key] = Markup(str(template).replace(str(_ROOT_MARK), root))
+            html = self._cards[key] = template.replace(_ROOT_MARK_TEXT, root)
         return html
 
     @jinja2.pass_context

@@ -92,7 +92,8 @@ def build_index(content: Content, views: Iterable[Any]) -> dict[str, Any]:
         docs.append([view.id, view.url, view.title, view.date_text])
         for term in memo.terms(_searchable_text(content, view)):
             postings[term].append(number)
-    encoded = {term: ",".join(_base36(n) for n in numbers) for term, numbers in sorted(postings.items())}
+    numerals = [_base36(number) for number in range(len(docs))]
+    encoded = {term: ",".join([numerals[n] for n in numbers]) for term, numbers in sorted(postings.items())}
     return {"version": 1, "docs": docs, "terms": encoded, **fold_table()}
 
 
