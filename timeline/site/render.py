@@ -120,7 +120,8 @@ class SiteRenderer:
                 url = self.urls.month(key)
                 yield self._page(url, self._render(
                     "listing.html", url, title=self.data.month_label(key), subtitle="", parent=None, feed=None,
-                    groups=group_by_month_day(views), count=len(views), years=(), compact=False, kind="month"))
+                    groups=group_by_month_day(views), count=len(views), years=(),
+                    compact=len(views) > self.options.month_pages_after, kind="month"))
         yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
                                        root_override=self._root_for_404()).encode("utf-8")
         yield from self._assets()
