@@ -190,12 +190,14 @@ class SiteRenderer:
         per page depth and kind instead of once per page: these parts may use
         ``root``, ``kind``, ``page_url`` (only to tell the about page), ``site``
         and ``urls``, nothing of the page itself."""
-        root, kind, page_url = context["root"], context["kind"], context["page_url"]
-        key = (name, root, kind, page_url == self.urls.about())
+        root, kind, about = context["root"], context["kind"], context["page_url"] == self.urls.about()
+        key = (name, root, kind, about)
         html = self._shared_parts.get(key)
         if html is None:
             template = self.env.get_template(f"timeline/{name}.html")
-            rendered = template.render({k: context[k] for k in ("site", "urls", "root", "kind", "page_url")})
+            # page_url is the about page's or "", so a part cannot depend on more than the key.
+            rendered = template.render(site=self.options, urls=self.urls, root=root, kind=kind,
+                                       page_url=self.urls.about() if about else "")
             html = self._shared_parts[key] = Markup(rendered[:-1] if rendered.endswith("\n") else rendered)
         return html
 
