@@ -46,11 +46,15 @@ def fold_char(char: str) -> str:
     return char.translate(DIGITS).translate(LETTER_FOLDS).translate(_QUOTES).lower()
 
 
+def _fold_table(text: str) -> dict[int, str]:
+    """A ``str.translate`` table for the distinct characters of ``text``."""
+    return {ord(char): fold_char(char) for char in set(text)}
+
+
 def normalize_arabic(text: str) -> str:
     """Fold text for comparison: alef/ya/ta-marbuta forms, diacritics, tatweel,
     Eastern digits, invisible controls, quote styles, case and whitespace."""
-    folded = "".join(map(fold_char, text))
-    return _SPACES.sub(" ", folded).strip()
+    return _SPACES.sub(" ", text.translate(_fold_table(text))).strip()
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -59,25 +63,27 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
 
     The folded string equals :func:`normalize_arabic` of the same text.
     """
-    out: list[str] = []
-    origin: list[int] = []
-    previous_space = True
-    for index, char in enumerate(text):
-        for folded in fold_char(char):
-            if folded.isspace():
-                if previous_space:
-                    continue
-                folded = " "
-                previous_space = True
-            else:
-                previous_space = False
-            out.append(folded)
-            origin.append(index)
-    while out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    origin.append(len(text))
-    return "".join(out), origin
+    table = _fold_table(text)
+    joined = text.translate(table)
+    if all(len(piece) == 1 for piece in table.values()):  # the usual case: one character each
+        origin = list(range(len(text)))
+    else:
+        origin = [index for index, char in enumerate(text) for _ in table[ord(char)]]
+    parts: list[str] = []
+    kept: list[int] = []
+    position = 0
+    for run in _SPACES.finditer(joined):  # collapse each run of spaces to one
+        parts.append(joined[position:run.start()])
+        kept.extend(origin[position:run.start()])
+        parts.append(" ")
+        kept.append(origin[run.start()])
+        position = run.end()
+    parts.append(joined[position:])
+    kept.extend(origin[position:])
+    folded = "".join(parts)
+    start = 1 if folded.startswith(" ") else 0
+    stop = len(folded) - 1 if folded.endswith(" ") and len(folded) > start else len(folded)
+    return folded[start:stop], kept[start:stop] + [len(text)]
 
 
 def find_normalized(haystack: str, needle: str, folded_haystack: tuple[str, list[int]] | None = None) -> tuple[int, int] | None:
