@@ -7,6 +7,7 @@ a temporary folder beside the target, and swap it in only on success.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
             raise ContentError([Problem(str(config_file), 1, "build", str(error))], action="build") from None
         except jinja2.TemplateError as error:
             raise ContentError([_template_problem(error)], action="build") from None
-        pages = sum(1 for _ in staging.rglob("*.html"))
+        pages = sum(name.endswith(".html") for _, _, names in os.walk(staging) for name in names)
         entries = len(plugin.content.published_entries) if plugin is not None and getattr(plugin, "content", None) else 0
         replace_directory(staging, target)
     finally:
