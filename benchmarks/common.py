@@ -68,6 +68,13 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def user_seconds() -> float:
+    """User CPU time of this process: the work the code itself does. System time
+    on this machine is mostly the filesystem creating and discarding folders
+    (ext4 with online discard), and swings several-fold between identical runs."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_utime
+
+
 def report_child_result(result: dict[str, Any]) -> None:
     """Called in the child: one marked JSON line that :func:`run_child` reads."""
     print(RESULT_PREFIX + json.dumps(result), flush=True)

@@ -34,6 +34,9 @@ for _digit in "0123456789":
     ]
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class FrontMatterError(Exception):
     """A file cannot be read as front matter + body; ``line`` says where."""
 
@@ -116,7 +119,7 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dic
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise yaml.MarkedYAMLError(problem="a key must be plain text", problem_mark=key_node.start_mark)
             key = str(key)
@@ -127,6 +130,8 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dic
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, item, (*path, index), lines, first_line) for index, item in enumerate(node.value)]
+    if node.tag == _STR_TAG:  # most values: no need to go through the constructor
+        return node.value
     return loader.construct_object(node, deep=True)
 
 
