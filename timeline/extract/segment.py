@@ -11,19 +11,9 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Protocol
+from typing import Callable
 
 from timeline.sentences import Sentence, split_sentences
-
-
-class DateMentionLike(Protocol):
-    text: str
-    start: int
-    end: int
-    value: str
-    grain: str
-    approximate: bool
-    role: str
 
 
 DateFinder = Callable[..., list]
