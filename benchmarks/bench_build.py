@@ -110,7 +110,7 @@ def build_floor(config: Path, site: Path) -> None:
 
 # (label, module, attribute path, parent label or None); a parent's remainder is shown as "other".
 STAGES: tuple[tuple[str, str, str, str | None], ...] = (
-    ("validation before MkDocs (build_site -> load_project)", "timeline.content", "load_project", None),
+    ("validation before MkDocs (build_site -> load_project)", "timeline.content.load", "load_project", None),
     ("MkDocs build", "mkdocs.commands.build", "build", None),
     ("plugin on_config: load_content again + page data", "timeline.plugin", "TimelinePlugin.on_config", "MkDocs build"),
     ("page data (SiteRenderer.__init__)", "timeline.site.render", "SiteRenderer.__init__",

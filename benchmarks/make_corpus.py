@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # runnable as a script from any folder
     sys.path.insert(0, str(REPO))
 
-from timeline.entries import entry_file_text  # noqa: E402
+from timeline.content.entries import entry_file_text  # noqa: E402
 
 FIRST_DAY = date(2011, 3, 15)
 LAST_DAY = date(2020, 12, 20)

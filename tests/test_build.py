@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from timeline.build import build_site
-from timeline.content import load_project
-from timeline.problems import ContentError
+from timeline.content.load import load_project
+from timeline.content.problems import ContentError
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from timeline.cli import main
-from timeline.content import load_project
-from timeline.problems import errors
+from timeline.content.load import load_project
+from timeline.content.problems import errors
 
 from project_helpers import SEED_ARTICLE_ID
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from timeline.entries import entry_file_text, read_entry_file
+from timeline.content.entries import entry_file_text, read_entry_file
 from timeline.extract import never_extracted, run_extraction
 from timeline.normalize import normalize_arabic
-from timeline.problems import ContentError
+from timeline.content.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = "elaph-2018-04-08-douma-talks"
@@ -129,7 +129,7 @@ def test_same_event_in_second_article_becomes_a_citation(content: Path) -> None:
     assert summary.merged_citations == 1 and summary.new_entries == 0
     meeting = next(front for front, _ in entries(content).values() if front["extracted"]["sentence"] == 1)
     assert meeting["sources"][-1]["article"] == "sana-2018-04-08-wafideen"
-    from timeline.entries import is_edited
+    from timeline.content.entries import is_edited
     assert not any(is_edited(front, body) for front, body in entries(content).values())
 
 
@@ -217,7 +217,7 @@ def test_two_runs_at_once_neither_duplicate_nor_corrupt(content: Path) -> None:
 
 def test_never_extracted_lists_new_articles_only(content: Path) -> None:
     from timeline.config import categories_from, load_config
-    from timeline.content import load_content
+    from timeline.content.load import load_content
 
     categories = categories_from(load_config(ROOT / "mkdocs.yml")[0])
     loaded, _ = load_content(content, categories)

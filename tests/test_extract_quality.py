@@ -26,7 +26,7 @@ from pathlib import Path
 
 from timeline.extract.classify import Names
 from timeline.extract.evaluate import Score, evaluate_file
-from timeline.registry import load_gazetteer, load_outlets
+from timeline.content.registry import load_gazetteer, load_outlets
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"

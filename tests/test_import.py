@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from timeline.articles import decode_bytes, import_article, is_boilerplate_line
-from timeline.frontmatter import read_document
-from timeline.problems import ContentError
+from timeline.content.frontmatter import read_document
+from timeline.content.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -107,7 +107,7 @@ def test_undecodable_bytes_are_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_imported_article_loads_and_extracts(content: Path) -> None:
-    from timeline.articles_store import load_articles
+    from timeline.content.articles import load_articles
 
     import_article(SEED_RAW, content, outlet="elaph", published="2018-04-08")
     articles, problems = load_articles(content / "articles", {"elaph": object()})

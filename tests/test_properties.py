@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.content import load_project
-from timeline.fields import ID_PATTERN
-from timeline.new_entry import make_entry_id
+from timeline.content.load import load_project
+from timeline.content.fields import ID_PATTERN
+from timeline.content.new_entry import make_entry_id
 from timeline.normalize import find_normalized, normalize_arabic, normalize_with_offsets
 
 from project_helpers import copy_project

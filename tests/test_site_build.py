@@ -14,7 +14,7 @@ import pytest
 
 from test_site_helpers import make_site_project, write_entry
 from timeline.build import build_site
-from timeline.problems import ContentError
+from timeline.content.problems import ContentError
 
 PUBLISHED = ["2018-03-shelling", "2018-04-01-contacts", "2018-04-07-suffocation", "2018-04-08-meeting"]
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.model import EventDate, PartialDate
+from timeline.content.model import EventDate, PartialDate
 from timeline.site.arabic import DateDisplay
 
 

@@ -8,7 +8,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from timeline.model import Article, Category, Citation, Content, Entry, EventDate, GazetteerItem, Outlet, PartialDate
+from timeline.content.model import Article, Category, Citation, Content, Entry, EventDate, GazetteerItem, Outlet, PartialDate
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "site"

@@ -27,8 +27,8 @@ import yaml
 
 from timeline.fileio import create_text_exclusive
 from timeline.normalize import normalize_arabic
-from timeline.frontmatter import FrontMatterError, parse_document
-from timeline.problems import ContentError, Problem
+from timeline.content.frontmatter import FrontMatterError, parse_document
+from timeline.content.problems import ContentError, Problem
 
 MAX_BYTES = 5_000_000  # a news article is far smaller; refuse rather than hang
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,118}[a-z0-9]$")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 if TYPE_CHECKING:
-    from timeline.problems import Problem
+    from timeline.content.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def load_mkdocs_config(config_file: Path, *, site_dir: Path | None = None, offli
 
 def _template_problem(error: Exception) -> Problem:
     """Name the template file and line where rendering failed."""
-    from timeline.problems import Problem
+    from timeline.content.problems import Problem
 
     path, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     traceback = error.__traceback__
@@ -70,9 +70,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
-    from timeline.content import load_project
+    from timeline.content.load import load_project
     from timeline.fileio import replace_directory
-    from timeline.problems import ContentError, Problem, errors
+    from timeline.content.problems import ContentError, Problem, errors
 
     loaded = loaded or load_project(config_file)
     if errors(loaded[1]):  # before MkDocs, so every problem is listed with its file and line

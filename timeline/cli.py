@@ -42,8 +42,8 @@ def main() -> None:
 
 def _load_checked(config_file: Path, action: str):
     """Load all content; raise ContentError listing every error; echo warnings."""
-    from timeline.content import load_project
-    from timeline.problems import ContentError, errors
+    from timeline.content.load import load_project
+    from timeline.content.problems import ContentError, errors
 
     content, problems = load_project(config_file)
     if errors(problems):
@@ -57,7 +57,7 @@ def _load_checked(config_file: Path, action: str):
 @CONFIG_OPTION
 def check(config_file: Path) -> None:
     """Validate all content; print every problem with file, line and field."""
-    from timeline.merges import pending_suggestions
+    from timeline.content.suggestions import pending_suggestions
 
     content, _ = _load_checked(config_file, "check")
     suggestions = pending_suggestions(content)
@@ -91,7 +91,7 @@ def build(config_file: Path, site_dir: Path | None, no_extract: bool, strict: bo
 def _extract_new(config_file: Path, content) -> bool:  # noqa: ANN001
     """Extract the articles never extracted; True if any were."""
     from timeline.config import load_config
-    from timeline.content import content_dir_of
+    from timeline.content.load import content_dir_of
 
     config, raw, _ = load_config(config_file)
     if not config.auto_extract:
@@ -114,7 +114,7 @@ def _extract_new(config_file: Path, content) -> bool:  # noqa: ANN001
 def extract(articles: tuple[str, ...], config_file: Path, dry_run: bool, jobs: int) -> None:
     """Turn articles into draft entries (all of content/articles/ by default)."""
     from timeline.config import load_config
-    from timeline.content import content_dir_of
+    from timeline.content.load import content_dir_of
     from timeline.extract import run_extraction
 
     _load_checked(config_file, "extract")  # never extract into invalid content
@@ -156,7 +156,7 @@ def import_command(file: Path, config_file: Path, outlet, published, url, title,
     """Store a raw .txt, .md or .html article under content/articles/."""
     from timeline.articles import import_article
     from timeline.config import load_config
-    from timeline.content import content_dir_of
+    from timeline.content.load import content_dir_of
 
     config, raw, _ = load_config(config_file)
     result = import_article(file, content_dir_of(config_file, raw, config.content_dir), outlet=outlet,
@@ -179,7 +179,7 @@ def import_command(file: Path, config_file: Path, outlet, published, url, title,
 @click.option("--slug", help="ASCII words for the id (default: from the title, categories and places).")
 def new(config_file: Path, **fields) -> None:  # noqa: ANN003
     """Create a new entry; missing flags leave TODO placeholders that check reports."""
-    from timeline.new_entry import create_entry
+    from timeline.content.new_entry import create_entry
 
     path = create_entry(config_file, **fields)
     click.echo(f"created {path}")

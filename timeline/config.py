@@ -14,8 +14,8 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from timeline.model import Category
-from timeline.problems import Problem
+from timeline.content.model import Category
+from timeline.content.problems import Problem
 
 
 class TimelineConfig(base.Config):

@@ -74,8 +74,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.content_dir: Path | None = None
 
     def on_config(self, config: Any) -> Any:
-        from timeline.content import load_content
-        from timeline.problems import errors
+        from timeline.content.load import load_content
+        from timeline.content.problems import errors
         from timeline.site.markup import SafeMarkdownExtension
         from timeline.site.render import SiteOptions, SiteRenderer
 

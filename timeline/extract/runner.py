@@ -32,8 +32,8 @@ from timeline.extract.writer import (
     entry_body, entry_file_text, entry_front_matter, event_path, load_entries, quote_key, read_yaml_list,
     with_fingerprint, write_yaml_list,
 )
-from timeline.model import Article
-from timeline.problems import ContentError, Problem, errors
+from timeline.content.model import Article
+from timeline.content.problems import ContentError, Problem, errors
 
 PROGRESS_AFTER = 10  # a progress bar only when there are this many articles
 
@@ -301,8 +301,8 @@ def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, e
 
 
 def _load_inputs(content_dir: Path, article_ids: list[str] | None) -> tuple[list[Article], tuple[dict, dict, dict], list[Problem]]:
-    from timeline.articles_store import load_articles
-    from timeline.registry import load_gazetteer, load_outlets
+    from timeline.content.articles import load_articles
+    from timeline.content.registry import load_gazetteer, load_outlets
 
     outlets, _, problems = load_outlets(content_dir / "outlets.yml")
     actors, places, _, _, found = load_gazetteer(content_dir / "gazetteer.yml")

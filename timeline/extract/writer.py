@@ -16,12 +16,12 @@ from typing import Any
 
 import yaml
 
-from timeline.entries import entry_file_text, fingerprint, is_edited, read_entry_file
+from timeline.content.entries import entry_file_text, fingerprint, is_edited, read_entry_file
 from timeline.fileio import create_text_exclusive, write_text_atomic
-from timeline.frontmatter import FrontMatterError
-from timeline.merges import SUGGESTIONS_FILE
+from timeline.content.frontmatter import FrontMatterError
+from timeline.content.suggestions import SUGGESTIONS_FILE
 from timeline.normalize import normalize_arabic
-from timeline.problems import Problem
+from timeline.content.problems import Problem
 
 STATE_DIR = Path(".timeline")
 EXTRACTED_FILE = STATE_DIR / "extracted.yml"

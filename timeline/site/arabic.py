@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from timeline.model import EventDate, PartialDate
+from timeline.content.model import EventDate, PartialDate
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -24,7 +24,7 @@ ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 @lru_cache(maxsize=1)
 def names() -> dict[str, Any]:
     """The reader-facing vocabulary (weekdays, months, review and outlet kinds)."""
-    from timeline.vocabulary import outlet_kinds, review_labels
+    from timeline.content.vocabulary import outlet_kinds, review_labels
 
     path = Path(__file__).with_name("names.yml")
     words = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
-from timeline.model import Category
+from timeline.content.model import Category
 from timeline.site.arabic import DateDisplay
 
 WIDTH = 1000

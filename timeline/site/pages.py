@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from timeline.model import Category, Citation, Content, Entry, EventDate, GazetteerItem, Outlet
+from timeline.content.model import Category, Citation, Content, Entry, EventDate, GazetteerItem, Outlet
 from timeline.site.arabic import DateDisplay, names
 from timeline.site.markup import clean_text, is_web_url
 from timeline.site.related import related_events

@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 import jinja2
 from markupsafe import Markup
 
-from timeline.model import Content
+from timeline.content.model import Content
 from timeline.site import exports, search
 from timeline.site.arabic import DateDisplay, names
 from timeline.site.chart import density_chart

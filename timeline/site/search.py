@@ -18,7 +18,7 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from timeline import normalize
-from timeline.model import Content
+from timeline.content.model import Content
 from timeline.site.markup import json_for_script
 
 # Longest first: "وال" before "و". A prefix is stripped only when what is

@@ -108,8 +108,8 @@ def assemble_bag(project: Project, bag_dir: Path, moment: datetime) -> None:
     """Build, copy, describe and bag the snapshot in ``bag_dir`` (which must not exist)."""
     from timeline import __version__
     from timeline.build import build_site
-    from timeline.content import load_project
-    from timeline.problems import ContentError, errors
+    from timeline.content.load import load_project
+    from timeline.content.problems import ContentError, errors
     from timeline.snapshot.bag import BagInfo, make_bag
     from timeline.snapshot.paths import check_paths
     from timeline.snapshot.records import dump_json, entries_lines, snapshot_record, source_commit

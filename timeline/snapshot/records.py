@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from timeline.model import Citation, Content, Entry
+from timeline.content.model import Citation, Content, Entry
 from timeline.site.markup import clean_text
 from timeline.site.urls import Urls
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from timeline.frontmatter import read_document
+from timeline.content.frontmatter import read_document
 
 FIELD_ORDER = (
     "id", "date", "end", "approximate", "time", "title", "categories", "actors", "places",

@@ -11,9 +11,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from timeline.entries import entry_file_text
+from timeline.content.entries import entry_file_text
 from timeline.fileio import create_text_exclusive
-from timeline.problems import ContentError, Problem
+from timeline.content.problems import ContentError, Problem
 
 TODO = "TODO"
 
@@ -39,7 +39,7 @@ def create_entry(config_file: Path, *, when: str | None = None, end: str | None 
                  attributed_to: str | None = None, slug: str | None = None) -> Path:
     """Write ``content/events/<YYYY-MM>/<id>.md``; never replaces an existing file."""
     from timeline.config import load_config
-    from timeline.content import content_dir_of
+    from timeline.content.load import content_dir_of
 
     config, raw, _ = load_config(config_file)
     content_dir = content_dir_of(config_file, raw, config.content_dir)

@@ -11,8 +11,8 @@ from datetime import date, datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
-from timeline.model import PartialDate
-from timeline.problems import Problem, did_you_mean
+from timeline.content.model import PartialDate
+from timeline.content.problems import Problem, did_you_mean
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from timeline.frontmatter import FrontMatterError, read_yaml_file
-from timeline.model import GazetteerItem, Outlet
+from timeline.content.frontmatter import FrontMatterError, read_yaml_file
+from timeline.content.model import GazetteerItem, Outlet
 from timeline.normalize import normalize_arabic
-from timeline.problems import Problem, did_you_mean
-from timeline.vocabulary import outlet_kinds
+from timeline.content.problems import Problem, did_you_mean
+from timeline.content.vocabulary import outlet_kinds
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 OUTLET_FIELDS = ("name_ar", "name_en", "kind", "url", "aliases")

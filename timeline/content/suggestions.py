@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from timeline.model import Content
+from timeline.content.model import Content
 
 SUGGESTIONS_FILE = Path(".timeline") / "suggestions.yml"
 

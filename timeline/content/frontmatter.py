@@ -141,7 +141,7 @@ def read_document(path: Path) -> Document:
 
 def read_document_or_report(path: Path, problems: list) -> Document | None:
     """``read_document``, with an unreadable file recorded as a problem instead."""
-    from timeline.problems import Problem
+    from timeline.content.problems import Problem
 
     try:
         return read_document(path)

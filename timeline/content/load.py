@@ -10,16 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from timeline.articles_store import load_articles
-from timeline.fields import (
+from timeline.content.articles import load_articles
+from timeline.content.fields import (
     check_bool, check_http_url, check_id, check_string_list, check_time, check_unknown_keys,
     parse_day, parse_partial,
 )
-from timeline.frontmatter import Document, read_document_or_report
-from timeline.model import REVIEW_STATES, Article, Category, Citation, Content, Entry, EventDate, Extracted
+from timeline.content.frontmatter import Document, read_document_or_report
+from timeline.content.model import REVIEW_STATES, Article, Category, Citation, Content, Entry, EventDate, Extracted
 from timeline.normalize import find_normalized, normalize_with_offsets
-from timeline.problems import Problem, did_you_mean
-from timeline.registry import NameIndex, load_gazetteer, load_outlets
+from timeline.content.problems import Problem, did_you_mean
+from timeline.content.registry import NameIndex, load_gazetteer, load_outlets
 from timeline.sentences import sentence_at, split_sentences
 
 ENTRY_FIELDS = ("id", "date", "end", "approximate", "time", "title", "categories", "actors", "places",

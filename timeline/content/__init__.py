@@ -1,0 +1,9 @@
+"""The content stage: the model, reading and validating entries, articles and registries.
+
+``load`` loads and validates a project (``load_project``, ``load_content``); ``model`` holds
+the types; ``frontmatter`` reads YAML front matter; ``fields`` checks single fields;
+``registry`` reads ``outlets.yml`` and ``gazetteer.yml``; ``articles`` reads stored
+articles; ``entries`` is the entry file format (with fingerprints); ``new_entry`` writes
+the file ``timeline new`` creates; ``suggestions`` reads the merge-suggestions file;
+``vocabulary`` the shared word lists; ``problems`` the problem type every stage reports.
+"""
