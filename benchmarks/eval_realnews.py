@@ -70,7 +70,7 @@ from click.testing import CliRunner  # noqa: E402
 
 from timeline.articles import resolve_outlet  # noqa: E402
 from timeline.cli import main as timeline_cli  # noqa: E402
-from timeline.entries import read_entry_file  # noqa: E402
+from timeline.content.entries import read_entry_file  # noqa: E402
 from timeline.normalize import normalize_arabic  # noqa: E402
 
 MIN_OVERLAP = 12  # characters of a quote that must lie inside a gold span
