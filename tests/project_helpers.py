@@ -12,7 +12,6 @@ from pathlib import Path
 
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 SEED_ARTICLE_ID = "elaph-2018-04-08-douma-talks"
 
 

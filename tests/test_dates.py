@@ -17,7 +17,7 @@ from timeline.dates import DateMention, find_dates, render_marked_text
 from timeline.dates.evaluate import check, load_labelled
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dates"
-SEED = Path(__file__).parents[1].parent / "shared" / "seed" / "elaph-2018-04-08-douma-talks.md"
+SEED = Path(__file__).parents[1] / "content" / "articles" / "elaph-2018-04-08-douma-talks.md"
 SUNDAY = date(2018, 4, 8)
 SENTENCES = load_labelled(FIXTURES / "sentences.yml")
 

@@ -13,7 +13,7 @@ from timeline.content.problems import ContentError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
-SEED_RAW = ROOT.parent / "shared" / "seed" / "elaph-2018-04-08-douma-talks.raw.txt"
+SEED_RAW = Path(__file__).parent / "fixtures" / "seed" / "elaph-2018-04-08-douma-talks.raw.txt"  # the seed as it was fetched
 TEXT = "قال مصدر عسكري إن وحدات الجيش دخلت بلدة حمورية صباح اليوم.\nوأضاف المصدر أن عمليات التمشيط مستمرة."
 
 
