@@ -8,14 +8,27 @@ prints throughput, the ratio, and precision/recall of both on the labelled
 sentences.
 
     python benchmarks/bench_dates.py [--min-kb 200] [--runs 5]
+    python benchmarks/bench_dates.py --processes [--big-kb 2048] [--runs 5]
+
+``--processes`` times ``timeline dates`` as users meet it, one whole
+process per run, contenders alternating, user+sys CPU and wall (medians):
+one file of ``--big-kb`` of distinct paragraphs against the same text
+handed to ``find_dates`` paragraph by paragraph in one process (the floor:
+one file ≤ 2x the paragraphs), and a single 5 KB article against a bare
+``python -c pass`` (the floor: ≤ 0.15 s for the article).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
+import subprocess
 import sys
+import tempfile
 import time
+from statistics import median
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,11 +147,89 @@ def best_of_each(runs: int, works: dict) -> dict[str, tuple[float, int]]:
     return best
 
 
+PUBLISHED = "2018-04-08"
+PARAGRAPHS_DRIVER = """
+import sys
+from datetime import date
+from timeline.dates import find_dates
+text = open(sys.argv[1], encoding="utf-8").read()
+published = date.fromisoformat(sys.argv[2])
+print(sum(len(find_dates(part, published)) for part in text.split("\\n\\n")))
+"""
+
+
+def run_process(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, user+sys CPU seconds) of one whole child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONHASHSEED": "0"})
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def alternate(runs: int, commands: dict[str, list[str]]) -> dict[str, tuple[float, float]]:
+    """Median (wall, cpu) of each command over ``runs`` rounds, contenders taking turns."""
+    samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            samples[name].append(run_process(command))
+    return {name: (median(w for w, _ in got), median(c for _, c in got)) for name, got in samples.items()}
+
+
+def distinct_text(min_bytes: int, seed: int) -> str:
+    """Paragraphs separated by blank lines, every paragraph made of templated
+    sentences (so no two repeat), at least ``min_bytes`` of UTF-8."""
+    rng = random.Random(seed)
+    paragraphs, size = [], 0
+    while size < min_bytes:
+        paragraph = " ".join([templated_sentence(rng) for _ in range(rng.randint(3, 6))] + rng.sample(FILLER, 1))
+        paragraphs.append(paragraph)
+        size += len(paragraph.encode("utf-8")) + 2
+    return "\n\n".join(paragraphs)
+
+
+def processes(options: argparse.Namespace) -> None:
+    timeline = str(Path(sys.executable).with_name("timeline"))
+    with tempfile.TemporaryDirectory(prefix="bench-dates-") as folder:
+        big, article = Path(folder) / "big.txt", Path(folder) / "article.txt"
+        big.write_text(distinct_text(options.big_kb * 1024, seed=7), encoding="utf-8")
+        article.write_text(distinct_text(5 * 1024, seed=11), encoding="utf-8")
+        driver = Path(folder) / "paragraphs.py"
+        driver.write_text(PARAGRAPHS_DRIVER, encoding="utf-8")
+        print(f"whole processes, {options.runs} alternating rounds, medians; user+sys CPU and wall\n")
+        big_runs = alternate(options.runs, {
+            "one file": [timeline, "dates", str(big), "--published", PUBLISHED],
+            "paragraphs": [sys.executable, str(driver), str(big), PUBLISHED],
+        })
+        small_runs = alternate(options.runs * 2, {
+            "5 KB article": [timeline, "dates", str(article), "--published", PUBLISHED],
+            "python -c pass": [sys.executable, "-c", "pass"],
+        })
+        print(f"{'':34} {'wall s':>8} {'cpu s':>8}")
+        for name, (wall, cpu) in {**big_runs, **small_runs}.items():
+            label = f"{name} ({options.big_kb} KB)" if name in big_runs else name
+            print(f"{label:34} {wall:8.3f} {cpu:8.3f}")
+        (one_wall, one_cpu), (par_wall, par_cpu) = big_runs["one file"], big_runs["paragraphs"]
+        art_wall, art_cpu = small_runs["5 KB article"]
+        print(f"\none file / paragraphs: wall {one_wall / par_wall:.2f}x, cpu {one_cpu / par_cpu:.2f}x "
+              f"(floor <= 2x): {'PASS' if max(one_wall / par_wall, one_cpu / par_cpu) <= 2 else 'FAIL'}")
+        base_wall, base_cpu = small_runs["python -c pass"]
+        print(f"5 KB article: wall {art_wall:.3f} s, cpu {art_cpu:.3f} s (floor <= 0.15 s): "
+              f"{'PASS' if max(art_wall, art_cpu) <= 0.15 else 'FAIL'}; "
+              f"{art_wall / base_wall:.1f}x a bare interpreter start")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-kb", type=int, default=200, help="corpus size in KB (UTF-8)")
     parser.add_argument("--runs", type=int, default=5, help="timings per side; the best is kept")
+    parser.add_argument("--processes", action="store_true", help="whole-process timings of `timeline dates`")
+    parser.add_argument("--big-kb", type=int, default=2048, help="size of the one-file text for --processes")
     options = parser.parse_args()
+    if options.processes:
+        processes(options)
+        return
 
     sentences = load_labelled(ROOT / "tests" / "fixtures" / "dates" / "sentences.yml")
     corpus = build_corpus(sentences, options.min_kb * 1024)

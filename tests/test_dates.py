@@ -38,7 +38,7 @@ def test_to_json_has_exactly_the_contract_keys():
     mention = one("قالت مصادر إن الاجتماع عقد الجمعة الماضية.")
     assert mention.to_json() == {"text": "الجمعة الماضية", "start": mention.start, "end": mention.end,
                                  "value": "2018-04-06", "grain": "day", "approximate": False,
-                                 "role": "event"}
+                                 "role": "event", "time_of_day": None}
     json.dumps(mention.to_json(), ensure_ascii=False)
 
 

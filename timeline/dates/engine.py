@@ -12,6 +12,7 @@ into the original text. Extraction hands the mentions on to event entries;
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from datetime import date
@@ -21,6 +22,7 @@ from typing import Iterable, NamedTuple
 from timeline.dates.lexicon import alternation, lexicon
 from timeline.dates.model import Context, DateMention, Reading
 from timeline.dates.prefilter import PrefixIndex, build_index
+from timeline.dates.resolve import Point, When
 from timeline.normalize import fold_char
 
 SENTENCE_END = re.compile(r"[.!?؟؛\n]")
@@ -143,15 +145,108 @@ def _chosen(folded: str, published: date, language: str) -> list[Candidate]:
     spans.sort(key=lambda span: span[:3])
     sentences = _Sentences(folded, sorted(cues))
     contexts = {future: Context(published, future) for future in (False, True)}
-    chosen: list[Candidate] = []
+    chosen = _Taken()
+    names = _Taken()
+    for start, end in _names(folded, language):
+        names.add(Candidate(start, end, -1, None))
     for _, priority, start, end, match in spans:
-        if any(start < other.end and other.start < end for other in chosen):
+        if chosen.overlaps(start, end) or names.overlaps(start, end):
             continue
         context = contexts[sentences.future_before(start)]
         reading = rules[priority].read(match, context)
         if reading is not None:
-            chosen.append(Candidate(start, end, priority, _with_context(reading, folded, start, context)))
-    return sorted(chosen, key=lambda candidate: candidate.start)
+            reading = _with_time_of_day(reading, match, language)
+            chosen.add(Candidate(start, end, priority, _with_context(reading, folded, start, context)))
+    return _with_since(chosen.in_order(), folded, published, language)
+
+
+@cache
+def _names_regex(language: str) -> re.Pattern:
+    """Names that contain a date word and are not dates ("روسيا اليوم", "World Today")."""
+    if language == "en":
+        from timeline.dates.english import NAMES
+        return re.compile(r"(?<!\w)(?P<name>" + alternation(NAMES) + r")(?!\w)")
+    # "روسيا اليوم" is a channel when quoted or named as one ("موقع روسيا
+    # اليوم"), and "today" in "أعلنت روسيا اليوم".
+    lex = lexicon()
+    return re.compile(r"(?:[\"«“'‘]\s?|(?<!\w)" + alternation(lex.media_nouns) + r"\s[\"«“']?\s?)"
+                      r"(?P<name>" + alternation(lex.names) + r")(?!\w)")
+
+
+def _names(folded: str, language: str) -> list[tuple[int, int]]:
+    return [match.span("name") for match in _names_regex(language).finditer(folded)]
+
+
+def _with_time_of_day(reading: Reading, match: re.Match, language: str) -> Reading:
+    """The part of the day a rule matched ("مساء أمس", "فجر السبت"), as a label."""
+    if reading.time_of_day is not None or language != "ar":
+        return reading
+    part = match.groupdict().get("part")
+    label = lexicon().time_of_day.get(part.strip()) if part else None
+    return dataclasses.replace(reading, time_of_day=label) if label else reading
+
+
+# "منذ X" / "since X": a range from X to publication; "منذ X وحتى اليوم" too.
+SINCE_BEFORE = {"ar": re.compile(r"(?<!\w)[وف]?(?P<since>منذ)\s?$"),
+                "en": re.compile(r"(?<![\w])(?P<since>(?:ever )?since)\s$", re.IGNORECASE)}
+SINCE_UNTIL_NOW = {"ar": re.compile(r"\s?،?\s?و?\s?(?:حتي|الي|لغايه)\s(?:اليوم|الان|تاريخه|هذه اللحظه|الساعه)(?!\w)"),
+                   "en": re.compile(r",?\s(?:until|till|to)\s(?:now|today|this day)(?![\w])", re.IGNORECASE)}
+# Rules whose value is a point or a part of the calendar that "since" can start
+# from; counts back ("منذ ثلاثة أيام" is three days ago), windows, deadlines and
+# ranges already say how long they last.
+NOT_SINCE = frozenset({"ago", "window", "window_counted", "within", "recent", "same_day",
+                       "range_cross_month", "range_same_month", "range_month_first", "range_years",
+                       "range_month_first", "range_day_first"})
+
+
+def _with_since(chosen: list[Candidate], folded: str, published: date, language: str) -> list[Candidate]:
+    """Turn "منذ X" into the range from the start of X to publication, its span
+    taking in "منذ" and a following "وحتى اليوم" (which is then not a mention
+    of its own)."""
+    rules = _rules(language)
+    before, until_now = SINCE_BEFORE[language], SINCE_UNTIL_NOW[language]
+    result: list[Candidate] = []
+    skip_until = -1
+    for candidate in chosen:
+        if candidate.start < skip_until:
+            continue
+        reading = candidate.reading
+        lead = before.search(folded, max(0, candidate.start - 12), candidate.start)
+        if (lead is None or rules[candidate.priority].name in NOT_SINCE
+                or reading.same_as_previous or reading.when.first > published):
+            result.append(candidate)
+            continue
+        end = candidate.end
+        tail = until_now.match(folded, end)
+        if tail:
+            end = skip_until = tail.end()
+        when = When(reading.when.start, Point(published, "day")) if reading.when.first < published \
+            else reading.when
+        since = dataclasses.replace(reading, when=when, role="event")
+        result.append(Candidate(lead.start("since"), end, candidate.priority, since))
+    return result
+
+
+class _Taken:
+    """Chosen candidates, which never overlap, kept sorted by start: whether
+    a span overlaps one of them is two neighbours' test (bisect), not a test
+    against every chosen one."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.candidates: list[Candidate] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end)   # candidates starting before ``end``
+        return index > 0 and self.candidates[index - 1].end > start
+
+    def add(self, candidate: Candidate) -> None:
+        index = bisect.bisect_left(self.starts, candidate.start)
+        self.starts.insert(index, candidate.start)
+        self.candidates.insert(index, candidate)
+
+    def in_order(self) -> list[Candidate]:
+        return self.candidates
 
 
 def _with_context(reading: Reading, folded: str, start: int, context: Context) -> Reading:
@@ -165,7 +260,7 @@ def _with_context(reading: Reading, folded: str, start: int, context: Context) -
             role = "future"
         else:
             role = "event"
-    return Reading(reading.when, approximate, role, reading.same_as_previous)
+    return dataclasses.replace(reading, approximate=approximate, role=role)
 
 
 def _original_span(text: str, origin: list[int], start: int, end: int) -> tuple[int, int]:
@@ -296,9 +391,11 @@ def find_dates(text: str, published: date, language: str = "ar") -> list[DateMen
             # is a day; nothing without one (a month or a range has no "same day").
             if previous is None or previous.when.grain != "day":
                 continue
-            reading = Reading(previous.when, previous.approximate, previous.role)
+            reading = Reading(previous.when, previous.approximate, previous.role,
+                              time_of_day=reading.time_of_day)
         previous = reading
         mentions.append(DateMention(
             text=text[start:end], start=start, end=end, value=reading.when.value,
-            grain=reading.when.grain, approximate=reading.approximate, role=reading.role or "event"))
+            grain=reading.when.grain, approximate=reading.approximate, role=reading.role or "event",
+            time_of_day=reading.time_of_day))
     return mentions

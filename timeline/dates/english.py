@@ -31,7 +31,20 @@ UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": 
          "months": "month", "year": "year", "years": "year", "hour": "hour", "hours": "hour"}
 DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
            "the day after tomorrow": 2, "tonight": 0, "last night": -1, "this morning": 0,
-           "this afternoon": 0, "this evening": 0, "earlier today": 0}
+           "this afternoon": 0, "this evening": 0, "earlier today": 0, "later today": 0,
+           "later in the day": 0, "earlier in the day": 0, "later on the same day": 0}
+# The part of the day English words give with the date (an entry's ``time``).
+TIME_OF_DAY = {"tonight": "night", "last night": "night", "this morning": "morning",
+               "this afternoon": "afternoon", "this evening": "evening", "morning": "morning",
+               "afternoon": "afternoon", "evening": "evening", "night": "night"}
+# Names that contain a date word and are not dates.
+NAMES = ("world today", "usa today", "russia today", "today show", "the today programme", "news today",
+         "syria today", "sunday times", "sunday telegraph", "mail on sunday")
+# "The weekend" as English wire copy means it: Saturday and Sunday.
+WEEKEND = (5, 6)
+WEEK_PARTS = {"early": 0, "the start of": 0, "the beginning of": 0, "start of": 0, "beginning of": 0,
+              "mid": 2, "mid-": 2, "the middle of": 2, "middle of": 2, "late": 4, "the end of": 4, "end of": 4}
+ORDINAL_WEEKS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 5, "final": 5}
 PARTS = {"early": (1, 10), "the beginning of": (1, 10), "beginning of": (1, 10), "the start of": (1, 10),
          "start of": (1, 10), "mid": (11, 20), "the middle of": (11, 20), "middle of": (11, 20),
          "late": (21, 31), "the end of": (21, 31), "end of": (21, 31)}
@@ -42,7 +55,9 @@ def _alt(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-MONTH = _alt(MONTHS) + r"\.?(?![a-z])"
+# A period after an abbreviation ("Dec. 15") belongs to it; after a full name it ends the sentence.
+MONTH = (r"(?:" + _alt(name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july"))
+         + r"|" + _alt(name for name in MONTHS if len(name) <= 4 and name not in ("may", "june", "july")) + r"\.?)(?![a-z])")
 WEEKDAY = _alt(WEEKDAYS) + r"(?![a-z])"
 NUMBER = r"(?:\d{1,3}|" + _alt(NUMBERS) + r")"
 UNIT = _alt(UNITS) + r"(?![a-z])"
@@ -119,16 +134,60 @@ def read_year(match: re.Match, context: Context) -> Reading | None:
 
 
 def read_deictic(match: re.Match, context: Context) -> Reading | None:
-    offset = DEICTIC[match.group("deictic")]
+    word = match.group("deictic")
+    offset = DEICTIC[word]
     return Reading(resolve.day(context.published + timedelta(days=offset)),
-                   role="future" if offset > 0 else None)
+                   role="future" if offset > 0 or word.startswith("later") else None,
+                   time_of_day=TIME_OF_DAY.get(word))
 
 
 def read_weekday(match: re.Match, context: Context) -> Reading | None:
     mode = _mode(match.group("rel")) or ("future" if context.future else "recent")
     mode = "recent" if mode == "current" else mode
     found = resolve.weekday_near(context.published, WEEKDAYS[match.group("wd")], mode)
-    return Reading(resolve.day(found), role="future" if mode == "future" else None)
+    return Reading(resolve.day(found), role="future" if mode == "future" else None,
+                   time_of_day=TIME_OF_DAY.get(match.group("part") or ""))
+
+
+def read_numeric(match: re.Match, context: Context) -> Reading | None:
+    """"05.03.18", "4/22/2018": month first, as US wire copy writes them; day
+    first only when the first number cannot be a month ("22/4/2018")."""
+    first, second = int(match.group("a")), int(match.group("b"))
+    year_number = int(match.group("y"))
+    if len(match.group("y")) == 2:
+        year_number += 2000 if year_number < 50 else 1900
+    month_number, day_number = (first, second) if first <= 12 else (second, first)
+    found = resolve.safe_date(year_number, month_number, day_number) if month_number <= 12 else None
+    return Reading(resolve.day(found)) if found else None
+
+
+def read_weekend(match: re.Match, context: Context) -> Reading | None:
+    mode = _mode(match.group("rel")) or ("future" if context.future else "recent")
+    return Reading(resolve.weekend(context.published, mode, WEEKEND), approximate=True,
+                   role="future" if mode == "future" else None)
+
+
+def read_week_part(match: re.Match, context: Context) -> Reading | None:
+    mode = _mode(match.group("rel"))
+    offset = {"past": -1, "future": 1, "current": 0}[mode]
+    first = resolve.period(context.published, "week", offset, resolve.SUNDAY).first + timedelta(
+        days=WEEK_PARTS[match.group("part").rstrip(" ")])
+    return Reading(resolve.day_range(first, first + timedelta(days=2)), approximate=True,
+                   role="future" if offset > 0 else None)
+
+
+def read_week_of_month(match: re.Match, context: Context) -> Reading | None:
+    if match.group("m"):
+        month_number = MONTHS[match.group("m").rstrip(".")]
+        mode = _mode(match.group("mrel")) or ("future" if context.future else "recent")
+        when = resolve.recent_month(context.published, month_number, "recent" if mode == "current" else mode)
+        if match.group("y"):
+            when = resolve.month(int(match.group("y")), month_number)
+    else:
+        offset = {"past": -1, "future": 1, "current": 0}[_mode(match.group("rel"))]
+        when = resolve.period(context.published, "month", offset)
+    return Reading(resolve.week_of_month(when.first.year, when.first.month, ORDINAL_WEEKS[match.group("ord")]),
+                   approximate=True, role="future" if when.first > context.published else None)
 
 
 def read_period(match: re.Match, context: Context) -> Reading | None:
@@ -137,7 +196,10 @@ def read_period(match: re.Match, context: Context) -> Reading | None:
     offset = {"past": -1, "future": 1, "current": 0}[mode]
     if match.group("early") == "later":
         return Reading(resolve.period(context.published, unit, 0), approximate=True, role="future")
-    return Reading(resolve.period(context.published, unit, offset), approximate=unit == "week" or
+    if unit == "week" and offset == 0:
+        return Reading(resolve.this_week(context.published, context.future, resolve.SUNDAY), approximate=True,
+                       role="future" if context.future else None)
+    return Reading(resolve.period(context.published, unit, offset, resolve.SUNDAY), approximate=unit == "week" or
                    bool(match.group("early")), role="future" if offset > 0 else None)
 
 
@@ -176,9 +238,15 @@ def _sources() -> list[tuple[str, str, object]]:
                   rf"(?:,?\s(?:of\s)?(?P<y>{YEAR}))?)", read_month),
         ("year", rf"(?:(?:in|since|during|until|till|by|from|before|after|throughout|of|the year|year)\s)"
                  rf"(?P<core>(?P<y>{YEAR}))(?![\s-]*(?:people|civilians|fighters|troops|dead|killed))", read_year),
+        ("numeric_date", r"(?P<core>(?<![\d/.\-])(?P<a>3[01]|[12]\d|0?[1-9])(?P<sep>[/.\-])(?P<b>3[01]|[12]\d|0?[1-9])"
+                         r"(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-]|\.\d))", read_numeric),
+        ("week_of_month", rf"(?P<core>the\s(?P<ord>{_alt(ORDINAL_WEEKS)})\sweek\sof\s(?:(?P<mrel>last|next|this)\s)?"
+                          rf"(?:(?P<m>{MONTH})(?:,?\s(?P<y>{YEAR}))?|(?P<rel>last|next|this)\smonth))", read_week_of_month),
+        ("week_part", rf"(?P<core>(?P<part>{_alt(WEEK_PARTS)})\s?(?P<rel>last|next|this)\sweek)(?![a-z])", read_week_part),
+        ("weekend", rf"(?P<core>(?:(?P<rel>last|next|this|past|coming)\s|the\s)weekend)(?![a-z])", read_weekend),
         ("deictic", rf"(?P<core>(?P<deictic>{_alt(DEICTIC)})(?![a-z']))", read_deictic),
         ("weekday", rf"(?P<core>(?:(?P<rel>last|next|this|past|coming)\s)?(?P<wd>{WEEKDAY})"
-                    rf"(?:\s(?:morning|afternoon|evening|night))?)", read_weekday),
+                    rf"(?:\s(?P<part>morning|afternoon|evening|night))?)", read_weekday),
         ("period", rf"(?P<core>(?:(?P<early>earlier|later)\s)?(?P<rel>last|next|this|past|coming)\s(?P<unit>week|month|year)"
                    rf"(?![a-z']))", read_period),
         ("ago", rf"(?P<core>(?P<n>{NUMBER})\s(?P<unit>{UNIT})\sago)", read_ago),

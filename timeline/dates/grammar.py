@@ -44,13 +44,74 @@ class Rule:
 PAIR_SPLIT = re.compile(r"\s?[/\\(\-–—]\s?")
 
 
-def _month(text: str) -> int:
-    """Month number of a (possibly paired) normalized month name."""
+def _month_names(text: str) -> tuple[str, ...]:
+    """The one or two names of a (possibly paired) normalized month: "نيسان/أبريل",
+    "أبريل (نيسان)", "آذار مارس"."""
     months = lexicon().months
     text = text.strip(" )")
     if text in months:
-        return months[text]
-    return months[PAIR_SPLIT.split(text)[0].strip()]
+        return (text,)
+    names = tuple(name.strip(" )") for name in PAIR_SPLIT.split(text) if name.strip(" )"))
+    if all(name in months for name in names):
+        return names
+    # "آذار مارس", "كانون الثاني يناير": two names side by side.
+    for cut in range(len(text)):
+        if text[cut] == " " and text[:cut] in months and text[cut + 1:] in months:
+            return text[:cut], text[cut + 1:]
+    return (names[0],)
+
+
+def _month(text: str, context: Context | None = None) -> int:
+    """Month number of a (possibly paired) normalized month name. When the
+    two names of a pair disagree ("شباط/نوفمبر"), the month nearest the
+    publication date (in the direction the sentence gives) is taken; the
+    reading is then approximate (:func:`_pair_checked`)."""
+    months = lexicon().months
+    numbers = [months[name] for name in _month_names(text)]
+    if len(set(numbers)) == 1 or context is None:
+        return numbers[0]
+    published = context.published
+
+    def distance(number: int) -> int:
+        year_number = published.year
+        if context.future and number < published.month:
+            year_number += 1        # the next one, the current month included
+        elif not context.future and number > published.month:
+            year_number -= 1        # the last one, the current month included
+        when = resolve.month(year_number, number)
+        if when.first <= published <= when.last:
+            return 0
+        return min(abs((when.first - published).days), abs((when.last - published).days))
+    return min(numbers, key=distance)
+
+
+MONTH_GROUPS = ("m", "m1", "m2", "m_safe")
+
+
+def _pair_checked(read: Reader) -> Reader:
+    """A reader that refuses two month names side by side that disagree
+    ("آذار نيسان" is a list, not a pair) and makes a reading approximate
+    when a marked pair disagrees ("26 شباط/نوفمبر": one of the names is wrong)."""
+    def checked(match: re.Match, context: Context) -> Reading | None:
+        disagree = False
+        groups = match.groupdict()
+        for name in MONTH_GROUPS:
+            text = groups.get(name)
+            if not text:
+                continue
+            names = _month_names(text)
+            if not all(word in lexicon().months for word in names):
+                continue  # digits ("3/2018")
+            if len({lexicon().months[word] for word in names}) > 1:
+                if not PAIR_SPLIT.search(text.strip(" )")):
+                    return None
+                disagree = True
+        reading = read(match, context)
+        if reading is not None and disagree and not reading.approximate:
+            reading = Reading(reading.when, True, reading.role, reading.same_as_previous)
+        return reading
+    checked.__name__ = getattr(read, "__name__", "read")
+    return checked
 
 
 def _weekday(text: str) -> int:
@@ -97,6 +158,7 @@ def _count(match: re.Match) -> tuple[int, str, bool] | None:
     unit = lex.unit_of(unit_word)
     number = match.groupdict().get("n")
     approximate = bool(match.groupdict().get("approx"))
+    alternative = match.groupdict().get("n2")
     if number:
         amount = parse_cardinal(number)
         if amount is None:
@@ -108,6 +170,12 @@ def _count(match: re.Match) -> tuple[int, str, bool] | None:
         amount, approximate = 3, True
     else:
         amount = 1
+    if alternative:
+        # "خلال يومين أو ثلاثة": the larger count, approximate.
+        other = parse_cardinal(alternative)
+        if other is None:
+            return None
+        amount, approximate = max(amount, other), True
     return amount, unit, approximate
 
 
@@ -178,12 +246,22 @@ def _counts_from_event(match: re.Match) -> bool:
 
 def read_day_month(match: re.Match, context: Context) -> Reading | None:
     day_number = parse_day(match.group("d"))
-    month_number = _month(match.group("m"))
+    month_number = _month(match.group("m"), context)
     year_number = _year(match, "y") or _relative_year(match, "yrel", context.published)
     if day_number is None:
         return None
     mode = _relative_mode(match.groupdict().get("drel"))
     forward = mode == "future" or (mode is None and context.future)
+    if year_number is None and mode is not None:
+        # The word qualifies the month: "15 آذار الماضي" in March is last
+        # year's March, "15 آذار المقبل" in March next year's, "15 آذار
+        # الجاري" this March even when the day is still ahead.
+        year_number = resolve.recent_month(context.published, month_number, mode).start.day.year
+        found = resolve.safe_date(year_number, month_number, day_number)
+        if found is None:
+            return None
+        role = "future" if mode == "future" or found > context.published else None
+        return Reading(resolve.day(found), role=role)
     if year_number is None:
         found = resolve.month_day(context.published, month_number, day_number, forward=forward)
         weekday = match.groupdict().get("wd")
@@ -200,7 +278,7 @@ def read_day_month(match: re.Match, context: Context) -> Reading | None:
 
 def read_same_month_range(match: re.Match, context: Context) -> Reading | None:
     first, last = parse_day(match.group("d1")), parse_day(match.group("d2"))
-    month_number = _month(match.group("m"))
+    month_number = _month(match.group("m"), context)
     year_number = _year(match, "y")
     if first is None or last is None:
         return None
@@ -217,7 +295,7 @@ def read_same_month_range(match: re.Match, context: Context) -> Reading | None:
 
 def read_cross_month_range(match: re.Match, context: Context) -> Reading | None:
     first_day, last_day = parse_day(match.group("d1")), parse_day(match.group("d2"))
-    first_month, last_month = _month(match.group("m1")), _month(match.group("m2"))
+    first_month, last_month = _month(match.group("m1"), context), _month(match.group("m2"), context)
     if first_day is None or last_day is None:
         return None
     last_year = _year(match, "y2") or _year(match, "y1")
@@ -284,13 +362,13 @@ def read_month_year(match: re.Match, context: Context) -> Reading | None:
     year_number = _year(match, "y") or _relative_year(match, "yrel", context.published)
     if year_number is None:
         return None
-    return Reading(resolve.month(year_number, _month(match.group("m"))))
+    return Reading(resolve.month(year_number, _month(match.group("m"), context)))
 
 
 def read_month_relative(match: re.Match, context: Context) -> Reading | None:
     mode = _relative_mode(match.group("rel"))
     mode = {"current": "recent"}.get(mode, mode)
-    reading = resolve.recent_month(context.published, _month(match.group("m")), mode)
+    reading = resolve.recent_month(context.published, _month(match.group("m"), context), mode)
     return Reading(reading, role="future" if mode == "future" else None)
 
 
@@ -306,7 +384,7 @@ def read_marked_year(match: re.Match, context: Context) -> Reading | None:
 def read_month_part(match: re.Match, context: Context) -> Reading | None:
     lex = lexicon()
     part = lex.month_parts[match.group("part")]
-    month_number = _month(match.group("m"))
+    month_number = _month(match.group("m"), context)
     year_number = _year(match, "y") or _relative_year(match, "yrel", context.published)
     role = None
     if year_number is None:
@@ -358,13 +436,22 @@ def read_deictic(match: re.Match, context: Context) -> Reading | None:
                 return None
     if word == "امس" and match.group("clitic").endswith("ب"):
         return None  # "بأمس الحاجة": in dire need
+    if word in ("هذا اليوم", "هذه الليله") and not match.group("wd"):
+        # "هذا اليوم" is today, not "في مثل هذا اليوم" (an anniversary) nor
+        # "هذا اليوم من كل عام".
+        preceding = match.string[max(0, match.start() - 12):match.start()].split()
+        following = _after(match).split()
+        if (preceding and preceding[-1] in ("مثل", "كمثل", "بمثل")) or following[:1] in (["الذي"], ["التي"]) \
+                or following[:2] in (
+                ["من", "كل"], ["من", "العام"], ["من", "عام"], ["من", "السنه"], ["من", "الشهر"]):
+            return None
     offset = lex.deictic_days[word]
     found = context.published + timedelta(days=offset)
     return Reading(resolve.day(found), role="future" if offset > 0 else None)
 
 
 def read_last_night(match: re.Match, context: Context) -> Reading | None:
-    return Reading(resolve.day(context.published - timedelta(days=1)))
+    return Reading(resolve.day(context.published - timedelta(days=1)), time_of_day="ليل")
 
 
 def read_weekday(match: re.Match, context: Context) -> Reading | None:
@@ -382,11 +469,17 @@ def read_weekday(match: re.Match, context: Context) -> Reading | None:
         found = week.first + timedelta(days=weekday)
     else:
         found = resolve.weekday_near(context.published, weekday, mode)
+    role = "future" if mode == "future" else None
     # The night belongs to the day it precedes: "ليلة السبت" is Friday evening,
     # unless both days are named ("ليل السبت - الأحد" is Saturday evening).
-    if part in lexicon().night_parts and not match.group("wd2"):
+    night = part in lexicon().night_parts
+    if night and not match.group("wd2"):
         found -= timedelta(days=1)
-    return Reading(resolve.day(found), role="future" if mode == "future" else None)
+    if match.group("wd2") and not night:
+        # "الخميس إلى الجمعة", "السبت والأحد": the days from the first to the second.
+        last = found + timedelta(days=(_weekday(match.group("wd2")) - weekday) % 7)
+        return Reading(resolve.day_range(found, last), role=role)
+    return Reading(resolve.day(found), role=role)
 
 
 def read_period(match: re.Match, context: Context) -> Reading | None:
@@ -404,17 +497,16 @@ def read_window(match: re.Match, context: Context) -> Reading | None:
         return None
     amount, unit, _ = counted
     if match.groupdict().get("n") is None and match.group("unit") in lexicon().plurals:
-        amount = {"day": 7, "week": 3, "month": 3, "year": 3, "hour": 24}[unit]
-    if unit == "hour":
-        amount, unit = max(1, -(-amount // 24)), "day"
+        amount = {"day": 7, "week": 3, "month": 3, "year": 3, "hour": 24, "night": 3}[unit]
     rel = match.groupdict().get("rel")
     if not rel and not match.groupdict().get("lead"):
         return None
     published = context.published
     if rel and rel in lexicon().window_future:
+        unit = "day" if unit == "night" else unit
         return Reading(resolve.day_range(published, resolve.shift(published, amount, unit)),
                        approximate=True, role="future")
-    return Reading(resolve.day_range(resolve.shift(published, -amount, unit), published), approximate=True)
+    return Reading(resolve.past_window(published, amount, unit), approximate=True)
 
 
 def read_ago(match: re.Match, context: Context) -> Reading | None:
@@ -424,6 +516,7 @@ def read_ago(match: re.Match, context: Context) -> Reading | None:
     if counted is None:
         return None
     amount, unit, approximate = counted
+    unit = "day" if unit == "night" else unit
     if amount > {"year": 100, "month": 600}.get(unit, 1000):
         return None  # "قبل 2000 عام": history, not news
     if unit == "hour":
@@ -446,6 +539,7 @@ def read_within(match: re.Match, context: Context) -> Reading | None:
     if counted is None:
         return None
     amount, unit, approximate = counted
+    unit = "day" if unit == "night" else unit
     lead = match.group("lead")
     relative = RELATIVE_TO_EVENT.match(_after(match))
     if lead == "بعد" and not context.future:
@@ -479,15 +573,16 @@ def read_hijri_month(match: re.Match, context: Context) -> Reading | None:
     """"رمضان الماضي", "شهر رمضان", "الخامس من رمضان المقبل": the Hijri
     month nearest publication in the direction the words give (the one
     under way or just over, without a word)."""
-    month_number = lexicon().hijri_months[match.group("hm") or match.group("hm2")]
+    month_number = lexicon().hijri_months[match.group("hm") or match.group("hm2") or match.group("hm3")]
     mode = _relative_mode(match.group("rel")) or ("future" if context.future else "recent")
     mode = {"current": "recent"}.get(mode, mode)
     span = hijri.recent_month(context.published, month_number, mode)
     if span is None:
         return None
     role = "future" if mode == "future" else None
-    if match.group("d"):
-        day_number = parse_day(match.group("d"))
+    day_text = match.group("d") or match.group("d3")
+    if day_text:
+        day_number = parse_day(day_text)
         if day_number is None or day_number > (span[1] - span[0]).days + 1:
             return None
         return Reading(resolve.day(span[0] + timedelta(days=day_number - 1)), role=role)
@@ -507,11 +602,14 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"(?:(?:ال)?(?:عام|سنه)\s)?(?P<y>1[2-5]\d\d)(?:{HIJRI_MARK}|(?!\d|\s?(?:{COUNT_NOUNS}))))", read_hijri),
         ("hijri_month_relative",
          rf"(?P<core>(?:(?P<d>{b.day})\s?(?:من\s)?)?(?:شهر\s)?(?P<hm>{b.hijri_month})\s(?P<rel>{b.relative})"
-         rf"|شهر\s(?P<hm2>{b.hijri_month}){WORD_END}(?!\s?،?\s?(?:(?:ال)?(?:عام|سنه)\s)?\d))", read_hijri_month),
+         rf"|شهر\s(?P<hm2>{b.hijri_month}){WORD_END}(?!\s?،?\s?(?:(?:ال)?(?:عام|سنه)\s)?\d)"
+         # "الثامن والعشرين من رمضان": a day makes the name a date ("صفر" is also zero)
+         rf"|(?P<d3>{b.day})\s?(?:من\s)?(?:شهر\s)?(?!صفر)(?P<hm3>{b.hijri_month}){WORD_END}"
+         rf"(?!\s?،?\s?(?:(?:ال)?(?:عام|سنه)\s)?\d))", read_hijri_month),
         ("hijri_year",
          rf"(?P<core>(?:{ART}?(?:عام|سنه)\s?)?(?P<y>1[2-5]\d\d){HIJRI_MARK})", read_hijri),
         ("date",
-         rf"{lead}(?P<core>(?:(?:يوم\s)?(?P<wd>{weekday_article})\s?،?\s?(?:(?:الموافق|الموافقه|في)\s)?)?"
+         rf"{lead}(?P<core>(?:(?P<part>{b.day_part_day})\s)?(?:(?:يوم\s)?(?P<wd>{weekday_article})\s?،?\s?(?:(?:الموافق|الموافقه|في)\s)?)?"
          rf"{b.day_month('d', 'm')}(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<drel>{b.relative}))?)",
          read_day_month),
         ("range_cross_month",
@@ -546,6 +644,12 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
         ("period_part",
          rf"(?P<core>(?P<part>{b.month_part})\s(?:(?P<this>هذا|هذه)\s)?(?:(?P<article>{ART})?(?P<unit>شهر|عام|سنه|اسبوع)"
          rf"(?:\s?(?P<y>{YEAR4})|\s(?P<rel>{b.relative}))?|(?P<y2>{YEAR4})))", read_period_part_any),
+        ("week_of_month",
+         rf"(?P<core>{ART}اسبوع\s(?P<ord>{ORDINAL_WEEK_WORDS})\s(?:من\s)?(?:(?:شهر\s)?(?P<m>{b.paired_month})"
+         rf"(?:{b.year_tail('y')}|\s(?P<mrel>{b.relative}))?|{ART}شهر\s(?P<rel>{b.relative})|(?P<this>هذا|هذه)\s(?:ال)?شهر))",
+         read_week_of_month),
+        ("weekend",
+         rf"(?P<core>(?P<holiday>عطله\s)?(?:نهايه|اخر)\s(?:ال)?اسبوع(?:\s(?P<rel>{b.relative}))?)", read_weekend),
         ("month_year",
          rf"(?P<core>(?:شهر\s)?(?P<m>{b.paired_month})(?:{b.year_tail('y')}|{b.relative_year('yrel')}))",
          read_month_year),
@@ -566,7 +670,7 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
         ("last_night", rf"(?P<core>{ART}ليله\s(?:{b.past})|ليله البارحه)", read_last_night),
         ("weekday",
          rf"(?P<core>(?:(?P<part>{b.day_part})\s)?(?P<yawm>يوم\s)?(?P<wd>{ART}?{b.weekday})"
-         rf"(?:(?:\s?(?:-|–|/|علي|و)\s?|\s(?=ال))(?P<wd2>(?:ال)?{b.weekday}))?"  # "ليل السبت الأحد" too
+         rf"(?:(?:\s?(?:-|–|/|علي|و)\s?|\s(?:الي|حتي|وحتي)\s|\s(?=ال))(?P<wd2>(?:ال)?{b.weekday}))?"  # "ليل السبت الأحد" too
          rf"(?:\s(?:(?P<rel>{b.relative})|(?:من\s)?(?:ال)?اسبوع\s(?P<wrel>{b.relative})))?)", read_weekday),
         ("period",
          rf"(?P<core>(?P<this>هذا|هذه)\s(?:ال)?(?P<unit1>اسبوع|شهر|عام|سنه){WORD_END}"
@@ -579,11 +683,48 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"(?:\s(?P<rel>{b.window}))?)", read_window),
         ("ago",
          rf"(?P<core>(?P<lead>منذ|قبل)\s(?:(?P<approx>{b.approximator})\s)?(?:(?P<n>{b.number})\s)?"
-         rf"(?P<unit>{b.unit})(?!\s?\d)(?:\s(?:مضت|خلت|مضي))?)", read_ago),
+         rf"(?P<unit>{b.unit})(?!\s?\d)(?:\sاو\s(?P<n2>{b.number})(?:\s{b.unit})?)?(?:\s(?:مضت|خلت|مضي))?)",
+         read_ago),
         ("within",
          rf"(?P<core>(?P<lead>بعد|خلال|في غضون|غضون|في مهله|مهله|في مده|في اقل من)\s(?:(?P<approx>{b.approximator})\s)?"
-         rf"(?:(?P<n>{b.number})\s)?(?P<unit>{b.unit})(?!\s?\d))", read_within),
+         rf"(?:(?P<n>{b.number})\s)?(?P<unit>{b.unit})(?!\s?\d)(?:\sاو\s(?P<n2>{b.number})(?:\s{b.unit})?)?)",
+         read_within),
     ]
+
+
+ORDINAL_WEEKS = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الاخير": 5}
+ORDINAL_WEEK_WORDS = "|".join(ORDINAL_WEEKS)
+# The weekend of Syria and most Arab states: Friday and Saturday.
+WEEKEND = (4, 5)
+
+
+def read_week_of_month(match: re.Match, context: Context) -> Reading | None:
+    """"الأسبوع الأول من نيسان", "الأسبوع الأخير من الشهر الماضي": days 1–7,
+    8–14, … of the month, the last seven days for "الأخير"."""
+    if match.group("m"):
+        month_number = _month(match.group("m"), context)
+        mode = _relative_mode(match.group("mrel")) or ("future" if context.future else "recent")
+        year_number = _year(match, "y") or resolve.recent_month(
+            context.published, month_number, {"current": "recent"}.get(mode, mode)).start.day.year
+    else:
+        offset = 0 if match.group("this") else {"past": -1, "future": 1, "current": 0}[
+            _relative_mode(match.group("rel"))]
+        first = resolve.add_months(context.published.replace(day=1), offset)
+        year_number, month_number = first.year, first.month
+    when = resolve.week_of_month(year_number, month_number, ORDINAL_WEEKS[match.group("ord")])
+    return Reading(when, approximate=True, role="future" if when.first > context.published else None)
+
+
+def read_weekend(match: re.Match, context: Context) -> Reading | None:
+    """"عطلة نهاية الأسبوع", "نهاية الأسبوع" alone: the Friday and Saturday
+    of the weekend the words give ("نهاية الأسبوع الماضي" without "عطلة" is
+    the end of last week: ``period_part``)."""
+    rel = match.group("rel")
+    if rel and not match.group("holiday"):
+        return None
+    mode = _relative_mode(rel) or ("future" if context.future else "recent")
+    return Reading(resolve.weekend(context.published, mode, WEEKEND), approximate=True,
+                   role="future" if mode == "future" else None)
 
 
 def read_period_part_any(match: re.Match, context: Context) -> Reading | None:
@@ -597,11 +738,11 @@ def read_period_part_any(match: re.Match, context: Context) -> Reading | None:
 def read_bare_month_any(match: re.Match, context: Context) -> Reading | None:
     text = match.group("m") or match.group("m_safe")
     mode = "future" if context.future else "recent"
-    return Reading(resolve.recent_month(context.published, _month(text), mode))
+    return Reading(resolve.recent_month(context.published, _month(text, context), mode))
 
 
 @cache
 def rules() -> tuple[Rule, ...]:
     """The compiled Arabic rules, in priority order."""
-    return tuple(Rule(name, re.compile(CLITICS + core.translate(LETTER_FOLDS)), read)
+    return tuple(Rule(name, re.compile(CLITICS + core.translate(LETTER_FOLDS)), _pair_checked(read))
                  for name, core, read in _rule_sources(blocks()))

@@ -75,6 +75,9 @@ class Lexicon:
     event_nouns: frozenset[str]
     min_verbs: frozenset[str]
     motion_verbs: frozenset[str]
+    time_of_day: dict[str, str]
+    names: frozenset[str]
+    media_nouns: frozenset[str]
 
     def unit_of(self, word: str) -> str:
         """The unit ("day", "week", ...) of a normalized unit word."""
@@ -119,6 +122,10 @@ def lexicon() -> Lexicon:
         event_nouns=_words(relative["event_nouns"]),
         min_verbs=_words(relative["min_verbs"]),
         motion_verbs=_words(relative["motion_verbs"]),
+        time_of_day={normalize_arabic(word): label for label, words in relative["time_of_day"].items()
+                     for word in words},
+        names=_words(relative["names"]),
+        media_nouns=_words(relative["media_nouns"]),
     )
 
 
@@ -148,7 +155,7 @@ def parse_ordinal(words: str) -> int | None:
     """The value of a normalized day ordinal ("الحادي والعشرين" -> 21)."""
     lex = lexicon()
     total = 0
-    tokens = re.split(r"\s+", words.strip())
+    tokens = [token for token in re.split(r"\s+", words.strip()) if token != "و"]  # "الثامن و العشرين"
     if len(tokens) == 1 and tokens[0].endswith(("حادي", "حاديه")):
         return None  # "الحادي" only counts inside "الحادي عشر", "الحادي والعشرين"
     for token in tokens:

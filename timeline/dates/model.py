@@ -22,6 +22,9 @@ class DateMention:
     ``text == original[start:end]``. ``value`` is ``YYYY-MM-DD``,
     ``YYYY-MM``, ``YYYY`` or ``START/END``; ``grain`` is ``day``, ``month``,
     ``year`` or ``range``; ``role`` is ``event``, ``future`` or ``other``.
+    ``time_of_day`` is the part of the day the words give with the date
+    ("مساء", "فجر", "ليل", "منتصف الليل"; "morning", "night" in English),
+    for an entry's ``time``; None when they give none.
     """
 
     text: str
@@ -31,6 +34,7 @@ class DateMention:
     grain: str
     approximate: bool
     role: str
+    time_of_day: str | None = None
 
     def to_json(self) -> dict:
         """The object of the ``timeline dates --format json`` contract."""
@@ -42,6 +46,7 @@ class DateMention:
             "grain": self.grain,
             "approximate": self.approximate,
             "role": self.role,
+            "time_of_day": self.time_of_day,
         }
 
 
@@ -54,12 +59,14 @@ class Reading:
     date, and None when the engine decides from the value and the sentence.
     ``same_as_previous`` marks "في اليوم ذاته": the engine gives it the
     value of the mention before it in the text (``when`` is a placeholder).
+    ``time_of_day`` is the part of the day the words give, if any.
     """
 
     when: When
     approximate: bool = False
     role: str | None = None
     same_as_previous: bool = False
+    time_of_day: str | None = None
 
 
 @dataclass(frozen=True)

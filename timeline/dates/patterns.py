@@ -23,6 +23,9 @@ CLITICS = r"(?<!\w)(?P<clitic>(?:[وف](?=\w))?(?:[بلك](?=\w))?)"
 ART = r"(?:ال|(?<=ل)ل)"
 SEP = r"\s?(?:-|–|—|/|الي|حتي|لغايه|ولغايه|وحتي|وصولا الي)\s?"
 PAIR_SEP = r"\s?(?:/|\\|\(|-|–|—)\s?"
+# Between the two names of a paired month: a mark, or a space alone
+# ("آذار مارس"; the reader then requires the two names to agree).
+PAIR_JOIN = rf"(?:{PAIR_SEP}|\s)"
 DAY_NUMBER = r"(?:ال)?(?:3[01]|[12]\d|0?[1-9])(?!\d)(?:\.(?!\d))?"
 YEAR4 = r"(?:1\d\d\d|20\d\d|21\d\d)(?!\d)"
 HIJRI_MARK = r"\s?ه(?:ج(?:ري|ريه)?)?" + WORD_END
@@ -49,6 +52,7 @@ class Blocks:
     relative: str
     window: str
     day_part: str
+    day_part_day: str
     month_part: str
     approximator: str
     deictic: str
@@ -75,11 +79,11 @@ def blocks() -> Blocks:
     lex = lexicon()
     month = alternation(lex.months)
     month_safe = alternation(word for word in lex.months if word not in lex.ambiguous_months)
-    paired = rf"{month}(?:{PAIR_SEP}{month}\s?\)?)?"
-    paired_safe = rf"(?:{month_safe}(?:{PAIR_SEP}{month}\s?\)?)?|{month}{PAIR_SEP}{month}\s?\)?)"
+    paired = rf"{month}(?:{PAIR_JOIN}{month}(?:\s?\))?)?"
+    paired_safe = rf"(?:{month_safe}(?:{PAIR_JOIN}{month}(?:\s?\))?)?|{month}{PAIR_JOIN}{month}(?:\s?\))?)"
     ordinal_unit = alternation(lex.ordinal_units)
     ordinal_ten = alternation(lex.ordinal_tens)
-    ordinal = (rf"(?:(?:ال)?{ordinal_unit}(?:\s(?:عشر|عشره)|\sو(?:ال)?{ordinal_ten})?"
+    ordinal = (rf"(?:(?:ال)?{ordinal_unit}(?:\s(?:عشر|عشره)|\sو\s?(?:ال)?{ordinal_ten})?"
                rf"|(?:ال)?{ordinal_ten}){WORD_END}")
     cardinal_unit = alternation(list(lex.cardinal_units) + list(lex.vague_numbers))
     cardinal_ten = alternation(lex.cardinal_tens)
@@ -105,6 +109,7 @@ def blocks() -> Blocks:
         relative=rf"(?:{past}|{future}|{current}){WORD_END}",
         window=alternation(lex.window_past | lex.window_future) + WORD_END,
         day_part=alternation(lex.day_parts) + WORD_END,
+        day_part_day=alternation(lex.day_parts - lex.night_parts) + WORD_END,
         month_part=alternation(lex.month_parts) + WORD_END,
         approximator=alternation(lex.approximators) + WORD_END,
         deictic=alternation(lex.deictic_days) + WORD_END,

@@ -188,20 +188,74 @@ def ago(published: date, amount: int, unit: str) -> When:
     return day(target)
 
 
-def week_of(value: date) -> When:
-    """The Monday-to-Sunday week holding ``value`` (ISO weeks)."""
-    monday = value - timedelta(days=value.weekday())
-    return day_range(monday, monday + timedelta(days=6))
+MONDAY, SUNDAY = 0, 6
 
 
-def period(published: date, unit: str, offset: int) -> When:
+def week_of(value: date, first_day: int = MONDAY) -> When:
+    """The week holding ``value``: Monday to Sunday (ISO) by default, Sunday
+    to Saturday for English wire copy (``first_day=SUNDAY``, as US outlets
+    count the week)."""
+    start = value - timedelta(days=(value.weekday() - first_day) % 7)
+    return day_range(start, start + timedelta(days=6))
+
+
+def this_week(published: date, future: bool, first_day: int = MONDAY) -> When:
+    """"this week": the part of the week already past (its first day to
+    publication), or still to come when the sentence marks the future
+    (publication to the last day)."""
+    week = week_of(published, first_day)
+    return day_range(published, week.last) if future else day_range(week.first, published)
+
+
+def past_window(published: date, amount: int, unit: str) -> When:
+    """"خلال الأيام الثلاثة الماضية": back ``amount`` units from publication
+    to publication (three days: the 5th to the 8th, as extraction's "week
+    ending at publication"); nights end on the morning of publication (two
+    nights: from the evening two days before); hours are rounded up to days."""
+    if unit == "night":
+        return day_range(published - timedelta(days=amount), published)
+    if unit == "hour":
+        return day_range(published - timedelta(days=max(1, _ceil_div(amount, 24))), published)
+    return day_range(shift(published, -amount, unit), published)
+
+
+def weekend(published: date, mode: str, days: tuple[int, int]) -> When:
+    """The weekend (``days``: its first and last weekday, Monday = 0) of the
+    week ``mode`` says: "past" the last one over before publication, "future"
+    the next to start after it, "current" the one of the publication week,
+    "recent" the one under way or the last before."""
+    first_weekday, last_weekday = days
+    length = (last_weekday - first_weekday) % 7
+    back = (published.weekday() - first_weekday) % 7
+    start = published - timedelta(days=back)           # the latest start on or before publication
+    if mode == "past" and start + timedelta(days=length) >= published:
+        start -= timedelta(days=7)
+    elif mode == "future":
+        start = published + timedelta(days=(first_weekday - published.weekday()) % 7 or 7)
+    elif mode == "current":
+        week = week_of(published)
+        start = week.first + timedelta(days=(first_weekday - week.first.weekday()) % 7)
+    return day_range(start, start + timedelta(days=length))
+
+
+def period(published: date, unit: str, offset: int, first_day: int = MONDAY) -> When:
     """The week, month or year ``offset`` units from the one of publication."""
     if unit == "week":
-        return week_of(published + timedelta(weeks=offset))
+        return week_of(published + timedelta(weeks=offset), first_day)
     if unit == "month":
         target = add_months(published.replace(day=1), offset)
         return month(target.year, target.month)
     return year(published.year + offset)
+
+
+def week_of_month(year_number: int, month_number: int, number: int) -> When:
+    """The ``number``-th week of a month counted from its first day (days
+    1–7, 8–14, …); 5 is its last seven days ("الأسبوع الأخير")."""
+    last = calendar.monthrange(year_number, month_number)[1]
+    if number >= 5:
+        return day_range(date(year_number, month_number, last - 6), date(year_number, month_number, last))
+    first = 1 + 7 * (number - 1)
+    return day_range(date(year_number, month_number, first), date(year_number, month_number, first + 6))
 
 
 def part_of_month(year_number: int, month_number: int, days: tuple[int, int]) -> When:
