@@ -198,7 +198,7 @@ sources:
 - article: test-2018-04-08
   quote: 'وكتب أحدهم {HOSTILE} هنا.'
 """, body=f"سرد {HOSTILE}\n\n[رابط](javascript:alert(3)) <a href=\"javascript:alert(4)\">x</a>")
-    build_site(config, tmp_path / "site", strict=True)
+    build_site(config, tmp_path / "site", strict=False)  # the javascript: link is a warning (URL policy): strict would stop
     site = tmp_path / "site"
     for path in site.rglob("*"):
         if path.suffix in (".html", ".xml", ".js"):  # JSON and CSV carry the text as data

@@ -59,9 +59,26 @@ def _template_problem(error: Exception) -> Problem:
     return Problem(str(path or "theme"), int(line or 1), "template", f"{type(error).__name__}: {error}")
 
 
+def safe_site_dir(config_file: Path, site_dir: Path | None) -> Path:
+    """The site folder to build into (``--site-dir`` or mkdocs.yml's), once
+    proven safe to replace (``timeline.output_paths``)."""
+    from timeline.config import load_config
+    from timeline.content.load import content_dir_of
+    from timeline.output_paths import check_site_dir, protected_folders
+
+    config, raw, _ = load_config(config_file)
+    if site_dir is None:
+        site_dir = Path(config_file).parent / str(raw.get("site_dir") or "site")
+    protected = protected_folders(config_file, raw, content_dir_of(config_file, raw, config.content_dir))
+    return check_site_dir(Path(site_dir), config_file, protected)
+
+
 def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False, strict: bool | None = None,
                loaded: tuple | None = None) -> BuildResult:
     """Build the site into ``site_dir`` (default: mkdocs.yml's ``site_dir``) atomically.
+
+    The target is checked first: never the project, content or theme folder,
+    never a folder that is not a previous build (``timeline.output_paths``).
 
     A failure anywhere, a template error included, leaves the previous site
     exactly as it was and no temporary folder behind. ``loaded`` is the
@@ -73,15 +90,18 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     from timeline.content.load import load_project
     from timeline.fileio import replace_directory
     from timeline.content.problems import ContentError, Problem, errors
+    from timeline.output_paths import mark_site, normal_folder_mode, remove_leftovers, staging_prefix
 
     loaded = loaded or load_project(config_file)
     if errors(loaded[1]):  # before MkDocs, so every problem is listed with its file and line
         raise ContentError(loaded[1], action="build")
 
-    target = Path(site_dir) if site_dir else Path(load_mkdocs_config(config_file).site_dir)
-    target = target.resolve()
+    target = safe_site_dir(config_file, site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    remove_leftovers(target)
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
+    os.chmod(staging, normal_folder_mode())  # mkdtemp makes 0700; a web server must read the site
+    mark_site(staging)
     try:
         config = load_mkdocs_config(config_file, site_dir=staging, offline=offline, strict=strict)
         plugin = config.plugins.get("timeline")

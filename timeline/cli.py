@@ -79,8 +79,9 @@ def check(config_file: Path) -> None:
 @click.option("--strict", is_flag=True, help="Fail on MkDocs warnings.")
 def build(config_file: Path, site_dir: Path | None, no_extract: bool, strict: bool) -> None:
     """Extract new articles, validate, and build the site (atomically)."""
-    from timeline.build import build_site
+    from timeline.build import build_site, safe_site_dir
 
+    safe_site_dir(config_file, site_dir)  # refuse a dangerous target before anything is extracted
     loaded = _load_checked(config_file, "build")  # extraction only ever runs on valid content
     if not no_extract and _extract_new(config_file, loaded[0]):
         loaded = _load_checked(config_file, "build")

@@ -14,6 +14,7 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from timeline.content.frontmatter import YamlLimitError, load_yaml
 from timeline.content.model import Category
 from timeline.content.problems import Problem
 
@@ -42,12 +43,28 @@ class TimelineConfig(base.Config):
     offline = c.Type(bool, default=False)
     """Build for file:// (set by `timeline snapshot`)."""
 
+    def validate(self):  # noqa: ANN201 - MkDocs' (failed, warnings)
+        """MkDocs' validation, then the checks across the categories (MkDocs
+        calls ``post_validation`` only on options, never on a Config)."""
+        failed, warnings = super().validate()
+        if not failed:
+            try:
+                self.post_validation()
+            except base.ValidationError as error:
+                failed.append(("categories", error))
+        return failed, warnings
+
     def post_validation(self) -> None:
+        from timeline.urlpolicy import colour_problem
+
         for key, spec in self.categories.items():
             if not isinstance(spec, dict) or not {"label", "color"} <= set(spec):
                 raise base.ValidationError(
                     f"categories.{key}: give a label and a color, e.g. {{label: قصف, color: '#b3261e'}}"
                 )
+            problem = colour_problem(spec["color"])  # the colour reaches CSS: nothing else may
+            if problem:
+                raise base.ValidationError(f"categories.{key}.color: {problem}")
 
 
 def categories_from(config: TimelineConfig) -> dict[str, Category]:
@@ -84,12 +101,13 @@ def load_config(config_file: Path) -> tuple[TimelineConfig, dict[str, Any], list
     problems: list[Problem] = []
     config = TimelineConfig(config_file_path=str(config_file))
     try:
-        raw = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_Loader) or {}
+        raw = load_yaml(config_file.read_text(encoding="utf-8-sig"), _Loader) or {}
     except FileNotFoundError:
         return config, {}, [Problem(str(config_file), 1, "mkdocs.yml", "file not found; run the command from the project folder or pass --config")]
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
-        return config, {}, [Problem(str(config_file), line, "mkdocs.yml", f"not valid YAML: {error}")]
+        message = error.problem if isinstance(error, YamlLimitError) else f"not valid YAML: {error}"
+        return config, {}, [Problem(str(config_file), line, "mkdocs.yml", str(message))]
     section = plugin_section(raw) if isinstance(raw, dict) else None
     if section is None:
         problems.append(Problem(str(config_file), 1, "plugins", "the timeline plugin is not enabled; add `- timeline` under plugins:"))

@@ -63,7 +63,7 @@ def replace_directory(new: Path, target: Path) -> None:
     if not target.exists():
         os.replace(new, target)
         return
-    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
     aside.rmdir()
     os.replace(target, aside)
     try:

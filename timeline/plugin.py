@@ -78,6 +78,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         from timeline.content.problems import errors
         from timeline.site.markup import SafeMarkdownExtension
         from timeline.site.render import SiteOptions, SiteRenderer
+        from timeline.urlpolicy import site_url_problems
 
         # Content and page data live until the end of the build. Keeping what
         # exists now (the preloaded content) and, once it exists, the page data
@@ -92,7 +93,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.preloaded is not None and Path(self.preloaded[0].root) == self.content_dir:
             (content, problems), self.preloaded = self.preloaded, None
         else:
-            content, problems = load_content(self.content_dir, categories_from(self.config))
+            markdown = (list(config.markdown_extensions), dict(config.mdx_configs))
+            content, problems = load_content(self.content_dir, categories_from(self.config), markdown)
+        problems = [*site_url_problems(config.config_file_path or "mkdocs.yml", config.site_url, 1), *problems]
         for problem in problems:
             if problem.severity != "error":
                 log.warning(str(problem))

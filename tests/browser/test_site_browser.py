@@ -169,7 +169,7 @@ sources:
 - article: test-2018-04-08
   quote: 'وكتب أحدهم {payload} هنا.'
 """, body=f"سرد {payload}\n\n[رابط](javascript:alert(3))")
-    build_site(config, tmp_path / "site", offline=True, strict=True)
+    build_site(config, tmp_path / "site", offline=True, strict=False)  # the javascript: link is a URL-policy warning
     session = visit()
     dialogs: list[str] = []
     session.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

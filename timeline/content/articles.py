@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.content.fields import check_http_url, check_id, check_unknown_keys, parse_day
-from timeline.content.frontmatter import read_document_or_report
+from timeline.content.frontmatter import list_content_files, read_document_or_report
 from timeline.content.model import Article
 from timeline.content.problems import Problem
 
@@ -20,8 +20,8 @@ LANGUAGES = ("ar", "en")
 
 def load_articles(articles_dir: Path, outlets: dict) -> tuple[dict[str, Article], list[Problem]]:
     articles: dict[str, Article] = {}
-    problems: list[Problem] = []
-    for path in sorted(articles_dir.glob("*.md")) if articles_dir.is_dir() else []:
+    paths, problems = list_content_files(articles_dir, articles_dir.parent, recursive=False)
+    for path in paths:
         article = _load_article(path, outlets, problems)
         if article is not None:
             articles[article.id] = article
@@ -30,7 +30,7 @@ def load_articles(articles_dir: Path, outlets: dict) -> tuple[dict[str, Article]
 
 def _load_article(path: Path, outlets: dict, problems: list[Problem]) -> Article | None:
     name = str(path)
-    document = read_document_or_report(path, problems)
+    document = read_document_or_report(path, problems, path.parent.parent)
     if document is None:
         return None
     data, line = document.data, document.line

@@ -8,14 +8,21 @@ would turn "2018-02-30" into an exception instead of a message.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePath
+from typing import Any, Callable
 
 import yaml
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ALIAS_NODES = 10_000
+"""Aliases may add at most this many values to a YAML document (a "billion
+laughs" adds billions): each alias counts as the values it stands for."""
+MAX_YAML_DEPTH = 100
+"""Deepest nesting of lists and mappings a YAML document may have."""
 
 
 class _PlainLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when built with it
@@ -35,6 +42,10 @@ for _digit in "0123456789":
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+
+
+class YamlLimitError(yaml.MarkedYAMLError):
+    """A YAML document is valid but too large once expanded, or too deep."""
 
 
 class FrontMatterError(Exception):
@@ -62,8 +73,14 @@ class Document:
         return 1
 
 
-def read_text(path: Path) -> str:
-    """Read a content file as UTF-8 (BOM allowed), with line endings normalized."""
+def read_text(path: Path, root: Path | None = None) -> str:
+    """Read a content file as UTF-8 (BOM allowed), with line endings normalized.
+
+    The file must be a regular file (not a symbolic link, a pipe or a device)
+    and, when ``root`` is given, lie inside it once every link is resolved."""
+    problem = content_file_problem(path, root)
+    if problem:
+        raise FrontMatterError(1, problem)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise FrontMatterError(1, f"file is {size / 1048576:.1f} MB; the limit is {MAX_FILE_BYTES // 1048576} MB per file")
@@ -102,13 +119,14 @@ def parse_yaml_with_lines(yaml_text: str, first_line: int = 1) -> tuple[Any, dic
     loader = _PlainLoader(yaml_text)
     try:
         node = loader.get_single_node()
+        check_yaml_size(node)
         lines: dict[tuple, int] = {}
         data = _construct(loader, node, (), lines, first_line) if node is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
         problem = getattr(error, "problem", None) or str(error)
-        raise FrontMatterError(line, f"broken YAML: {problem}") from None
+        raise FrontMatterError(line, problem if isinstance(error, YamlLimitError) else f"broken YAML: {problem}") from None
     finally:
         loader.dispose()
     return data, lines
@@ -119,6 +137,8 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dic
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.MarkedYAMLError(problem="a key must be plain text", problem_mark=key_node.start_mark)
             key = key_node.value if key_node.tag == _STR_TAG else loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) or key is None:
                 raise yaml.MarkedYAMLError(problem="a key must be plain text", problem_mark=key_node.start_mark)
@@ -135,20 +155,140 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dic
     return loader.construct_object(node, deep=True)
 
 
-def read_document(path: Path) -> Document:
-    return parse_document(read_text(path))
+def check_yaml_size(node: yaml.Node | None) -> None:
+    """Raise a marked YAMLError when aliases expand ``node`` by more than
+    ``MAX_ALIAS_NODES`` values or it nests deeper than ``MAX_YAML_DEPTH``.
+
+    Linear in the document: every distinct node is sized once, so a
+    billion-laughs document is refused in microseconds, before anything
+    walks it."""
+    if node is None:
+        return
+    sizes: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[yaml.Node, int, bool]] = [(node, 1, False)]
+    while stack:
+        current, depth, children_done = stack.pop()
+        if id(current) in sizes:
+            continue
+        children = _children(current)
+        if not children_done:
+            if depth > MAX_YAML_DEPTH:
+                raise YamlLimitError(problem=f"nested more than {MAX_YAML_DEPTH} levels deep",
+                                           problem_mark=current.start_mark)
+            stack.append((current, depth, True))
+            stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+            continue
+        sizes[id(current)] = 1 + sum(sizes.get(id(child), 0) for child in children)
+        distinct += 1
+        if sizes[id(current)] - distinct > MAX_ALIAS_NODES:
+            raise YamlLimitError(problem=f"too many aliases: they would expand to more than {MAX_ALIAS_NODES} "
+                                       "values (a \"billion laughs\" document?); write the values out",
+                                       problem_mark=current.start_mark)
 
 
-def read_document_or_report(path: Path, problems: list) -> Document | None:
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def load_yaml(text: str, loader_class: type = _PlainLoader) -> Any:
+    """``yaml.safe_load`` with the alias and depth limits (for YAML that needs no line numbers)."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        check_yaml_size(node)
+        return loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+def content_file_problem(path: Path, root: Path | None = None) -> str | None:
+    """Why ``path`` may not be read as content, or None: it must be a regular
+    file, not a symbolic link, and (with ``root``) lie inside ``root``."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    if stat.S_ISLNK(mode):
+        return (f"is a symbolic link (to {os.readlink(path)}); content files must be regular files "
+                "inside the content folder: copy the file here instead")
+    if not stat.S_ISREG(mode):
+        return "is not a regular file (a pipe, device or socket); content files must be regular files"
+    if root is not None:
+        real, real_root = path.resolve(), Path(root).resolve()
+        if real != real_root and real_root not in real.parents:
+            return (f"lies outside the content folder {real_root} (through a linked folder: {real}); "
+                    "content files must be inside it")
+    return None
+
+
+def list_content_files(folder: Path, root: Path, *, recursive: bool, suffix: str = ".md",
+                       skip: Callable[[PurePath], bool] | None = None) -> tuple[list[Path], list]:
+    """The ``*.md`` files under ``folder`` (sorted, hidden ones left out),
+    and a problem for every symbolic link (file or folder) or special file
+    among them: nothing outside the content folder is read, nothing is
+    dropped without a word."""
+    from timeline.content.problems import Problem
+
+    found: list[Path] = []
+    problems: list = []
+    if not folder.exists() and not folder.is_symlink():
+        return found, problems
+    problem = _folder_problem(folder, root)
+    if problem:
+        return found, [Problem(str(folder), 1, "file", problem)]
+    for current, folders, files in os.walk(folder):
+        here = Path(current)
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and
+                            not (skip and skip((here / name).relative_to(folder))))
+        for name in list(folders):
+            if (here / name).is_symlink():
+                folders.remove(name)
+                problems.append(Problem(str(here / name), 1, "file", f"is a symbolic link to a folder (to "
+                                        f"{os.readlink(here / name)}); content must be inside the content folder"))
+        if not recursive:
+            folders[:] = []
+        for name in sorted(files):
+            path = here / name
+            if name.startswith(".") or not name.endswith(suffix) or (skip and skip(path.relative_to(folder))):
+                continue
+            problem = content_file_problem(path, root)
+            if problem:
+                problems.append(Problem(str(path), 1, "file", problem))
+            else:
+                found.append(path)
+    return sorted(found), problems
+
+
+def _folder_problem(folder: Path, root: Path) -> str | None:
+    if folder.is_symlink():
+        return f"is a symbolic link (to {os.readlink(folder)}); content folders must be real folders inside the content folder"
+    if not folder.is_dir():
+        return "is not a folder"
+    real, real_root = folder.resolve(), Path(root).resolve()
+    if real != real_root and real_root not in real.parents:
+        return f"lies outside the content folder {real_root}"
+    return None
+
+
+def read_document(path: Path, root: Path | None = None) -> Document:
+    return parse_document(read_text(path, root))
+
+
+def read_document_or_report(path: Path, problems: list, root: Path | None = None) -> Document | None:
     """``read_document``, with an unreadable file recorded as a problem instead."""
     from timeline.content.problems import Problem
 
     try:
-        return read_document(path)
+        return read_document(path, root)
     except FrontMatterError as error:
         problems.append(Problem(str(path), error.line, "file", error.message))
         return None
 
 
-def read_yaml_file(path: Path) -> tuple[Any, dict[tuple, int]]:
-    return parse_yaml_with_lines(read_text(path), first_line=1)
+def read_yaml_file(path: Path, root: Path | None = None) -> tuple[Any, dict[tuple, int]]:
+    return parse_yaml_with_lines(read_text(path, root), first_line=1)

@@ -15,12 +15,13 @@ from timeline.content.fields import (
     check_bool, check_http_url, check_id, check_string_list, check_time, check_unknown_keys,
     parse_day, parse_partial,
 )
-from timeline.content.frontmatter import Document, read_document_or_report
+from timeline.content.frontmatter import Document, list_content_files, read_document_or_report
 from timeline.content.model import REVIEW_STATES, Article, Category, Citation, Content, Entry, EventDate, Extracted
 from timeline.normalize import find_normalized, normalize_with_offsets
 from timeline.content.problems import Problem, did_you_mean
 from timeline.content.registry import NameIndex, load_gazetteer, load_outlets
 from timeline.sentences import sentence_at, split_sentences
+from timeline.site.markup import body_renderer, findings_problems
 
 ENTRY_FIELDS = ("id", "date", "end", "approximate", "time", "title", "categories", "actors", "places",
                 "review", "sources", "counter_sources", "extracted")
@@ -58,10 +59,22 @@ def load_project(config_file: Path) -> tuple[Content, list[Problem]]:
     """Load ``mkdocs.yml``'s timeline config and the content it points to."""
     from timeline.config import categories_from, load_config
 
+    from timeline.content.pages import markdown_extensions_of
+    from timeline.urlpolicy import site_url_problems
+
     config, raw, problems = load_config(config_file)
     content_dir = content_dir_of(config_file, raw, config.content_dir)
-    content, content_problems = load_content(content_dir, categories_from(config))
-    return content, problems + content_problems
+    problems += site_url_problems(str(config_file), raw.get("site_url"), _line_of_key(config_file, "site_url"))
+    content, content_problems = load_content(content_dir, categories_from(config), markdown_extensions_of(raw))
+    return content, sorted(problems + content_problems)
+
+
+def _line_of_key(config_file: Path, key: str) -> int:
+    try:
+        lines = config_file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
 
 
 def content_dir_of(config_file: Path, raw: dict[str, Any], configured: str | None) -> Path:
@@ -69,9 +82,13 @@ def content_dir_of(config_file: Path, raw: dict[str, Any], configured: str | Non
     return (config_file.parent / folder).resolve()
 
 
-def load_content(content_dir: Path, categories: dict[str, Category]) -> tuple[Content, list[Problem]]:
-    """Load every content file under ``content_dir`` and validate it."""
-    problems: list[Problem] = []
+def load_content(content_dir: Path, categories: dict[str, Category],
+                 markdown: tuple[list, dict] | None = None) -> tuple[Content, list[Problem]]:
+    """Load every content file under ``content_dir`` and validate it;
+    ``markdown`` is the pages' Markdown extensions and their configs."""
+    from timeline.content.pages import check_pages
+
+    problems: list[Problem] = check_pages(content_dir, *(markdown or ([], {})))
     if not categories:
         problems.append(Problem("mkdocs.yml", 1, "plugins.timeline.categories", "no categories declared; entries need a vocabulary"))
     outlets, outlet_index, found = load_outlets(content_dir / "outlets.yml")
@@ -81,19 +98,19 @@ def load_content(content_dir: Path, categories: dict[str, Category]) -> tuple[Co
     articles, found = load_articles(content_dir / "articles", outlets)
     problems += found
     registries = Registries(articles, outlets, outlet_index, actor_index, place_index, categories)
-    entries = _load_entries(content_dir / "events", registries, problems)
+    entries = _load_entries(content_dir / "events", content_dir, registries, problems)
     content = Content(root=content_dir, articles=articles, entries=tuple(sorted(entries, key=Entry.sort_key)),
                       outlets=outlets, actors=actors, places=places, categories=categories)
     return content, sorted(problems)
 
 
-def _load_entries(events_dir: Path, registries: Registries, problems: list[Problem]) -> list[Entry]:
+def _load_entries(events_dir: Path, content_dir: Path, registries: Registries, problems: list[Problem]) -> list[Entry]:
     entries: list[Entry] = []
     seen: dict[str, Path] = {}
-    for path in sorted(events_dir.rglob("*.md")) if events_dir.is_dir() else []:
-        if path.name.startswith("."):
-            continue
-        entry = load_entry(path, registries, problems)
+    paths, found = list_content_files(events_dir, content_dir, recursive=True)
+    problems += found
+    for path in paths:
+        entry = load_entry(path, registries, problems, content_dir)
         if entry is None:
             continue
         if entry.id in seen:
@@ -104,10 +121,10 @@ def _load_entries(events_dir: Path, registries: Registries, problems: list[Probl
     return entries
 
 
-def load_entry(path: Path, registries: Registries, problems: list[Problem]) -> Entry | None:
+def load_entry(path: Path, registries: Registries, problems: list[Problem], content_dir: Path | None = None) -> Entry | None:
     """One entry file into an ``Entry``, or None with its problems recorded."""
     name = str(path)
-    document = read_document_or_report(path, problems)
+    document = read_document_or_report(path, problems, content_dir)
     if document is None:
         return None
     errors_before = sum(p.severity == "error" for p in problems)
@@ -133,6 +150,7 @@ def _entry_from(document: Document, path: Path, reg: Registries, problems: list[
     extracted = _extracted(name, data.get("extracted"), line, reg, problems)
     if document.body.strip().startswith(PLACEHOLDER):
         problems.append(Problem(name, document.body_line, "body", "placeholder left by `timeline new`: write the narrative or delete the line"))
+    problems += findings_problems(name, document.body, document.body_line, body_renderer().findings(document.body))
     if entry_id is None or event_date is None or title is None:
         return None
     lines = {key: line(key) for key in data}

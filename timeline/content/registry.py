@@ -95,10 +95,10 @@ def _gazetteer_section(path: Path, data: dict, lines: dict, section: str, proble
 
 
 def _read_mapping(path: Path, what: str) -> tuple[dict, dict, list[Problem]]:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}, {}, [Problem(str(path), 1, what, f"file not found; create {path.name}")]
     try:
-        data, lines = read_yaml_file(path)
+        data, lines = read_yaml_file(path, root=path.parent)
     except FrontMatterError as error:
         return {}, {}, [Problem(str(path), error.line, what, error.message)]
     if data is None:

@@ -3,10 +3,10 @@
 Policy (documented in docs/site.md):
 - text from articles, quotes, titles and names is always escaped (Jinja2
   autoescape); bidi controls and zero-width characters are removed;
-- editors' Markdown bodies are converted with raw HTML *escaped* (shown as
-  text, never interpreted), and links or images whose URL scheme is not
-  http, https or mailto (``javascript:``, ``data:``, ``vbscript:`` …) lose
-  their URL;
+- editors' Markdown (event bodies and every page) is converted with raw
+  HTML *escaped* (shown as text, never interpreted), and the URL and
+  attribute policy of ``timeline.urlpolicy`` / ``timeline.sanitize``
+  applied to the result;
 - JSON inside ``<script>`` escapes ``<``, ``>``, ``&`` and the JavaScript
   line separators, so no string can close the script element.
 """
@@ -20,30 +20,20 @@ from typing import Any
 
 import markdown
 from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 from timeline.normalize import strip_invisibles
+from timeline.sanitize import Finding, SafeHtmlPostprocessor, SafeTreeprocessor, finding_line
+from timeline.urlpolicy import is_followable, is_web_url
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9'’.\-_/:]*(?:\s+[A-Za-z0-9][A-Za-z0-9'’.\-_/:]*)*")
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def is_safe_url(url: str | None) -> bool:
-    """True for http(s)/mailto URLs and scheme-less relative ones."""
-    if not url:
-        return False
-    compact = _URL_NOISE.sub("", url)
-    match = _SCHEME.match(compact)
-    return match is None or match.group(1).lower() in SAFE_SCHEMES
-
-
-def is_web_url(url: str | None) -> bool:
-    """True only for absolute http(s) URLs: what we link as an original or archive."""
-    return bool(url) and is_safe_url(url) and _SCHEME.match(url.strip()) is not None and url.strip().lower().startswith(("http://", "https://"))
+    """True for a link a reader may follow: http(s), mailto or relative
+    (judged after decoding character references; see ``timeline.urlpolicy``)."""
+    return bool(url) and is_followable(url)
 
 
 def clean_text(text: str | None) -> str:
@@ -88,26 +78,30 @@ def xml_text(text: str | None) -> str:
     return _XML_INVALID.sub("", clean_text(text))
 
 
-class _UnsafeUrlRemover(Treeprocessor):
-    def run(self, root):  # type: ignore[override]
-        for element in root.iter():
-            for attribute in ("href", "src"):
-                value = element.get(attribute)
-                if value is not None and not is_safe_url(value):
-                    del element.attrib[attribute]
-        return None
-
-
 class SafeMarkdownExtension(Extension):
-    """Python-Markdown extension enforcing the raw-HTML policy: raw HTML is
-    escaped and unsafe URL schemes are dropped."""
+    """Python-Markdown extension enforcing the policy on every page: raw HTML
+    is escaped, and the URL and attribute policy of ``timeline.sanitize`` is
+    applied to the element tree (after every other treeprocessor, MkDocs'
+    link rewriting included) and again to the final HTML (after every other
+    postprocessor), so no extension can bring back what it refuses.
+
+    What was refused is recorded in ``md.timeline_findings`` (reset with the
+    converter), for ``timeline check`` to report with file and line."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API)
         if "html_block" in md.preprocessors:
             md.preprocessors.deregister("html_block")
         if "html" in md.inlinePatterns:
             md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_UnsafeUrlRemover(md), "timeline_safe_urls", 0)
+        findings: list[Finding] = []
+        md.timeline_findings = findings  # type: ignore[attr-defined]
+        md.treeprocessors.register(SafeTreeprocessor(md, findings), "timeline_safe_tree", -100)
+        md.postprocessors.register(SafeHtmlPostprocessor(md, findings), "timeline_safe_html", -1000)
+        md.registerExtension(self)
+        self._findings = findings
+
+    def reset(self) -> None:
+        self._findings.clear()
 
 
 # A line of plain prose: it starts with a letter (or an opening quote or
@@ -160,6 +154,15 @@ class MarkdownRenderer:
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=[SafeMarkdownExtension(), "tables", "sane_lists"])
 
+    def findings(self, text: str) -> list[Finding]:
+        """What the policy refuses in ``text``, rendered exactly as the site renders it."""
+        text = strip_invisibles(text or "")
+        if ("]" not in text and "<" not in text) or plain_paragraphs(text) is not None:
+            return []  # no link, image or tag can come out of it
+        self._md.reset()
+        self._md.convert(text)
+        return list(self._md.timeline_findings)  # type: ignore[attr-defined]
+
     def __call__(self, text: str) -> Markup:
         text = strip_invisibles(text or "")
         plain = plain_paragraphs(text)
@@ -167,3 +170,24 @@ class MarkdownRenderer:
             return Markup(plain)
         self._md.reset()
         return Markup(self._md.convert(text))
+
+
+def page_converter(extensions: list | None = None, configs: dict | None = None) -> markdown.Markdown:
+    """The converter MkDocs uses for pages (its built-in and configured extensions) plus the policy."""
+    names = ["toc", "tables", "fenced_code", *(extensions or [])]
+    unique = [name for index, name in enumerate(names) if not isinstance(name, str) or name not in names[:index]]
+    return markdown.Markdown(extensions=[*unique, SafeMarkdownExtension()], extension_configs=configs or {})
+
+
+def findings_problems(path: str, source: str, first_line: int, findings: list[Finding], field: str = "body") -> list:
+    """``Finding``s as problems naming the file and line where each was written."""
+    from timeline.content.problems import Problem
+
+    return [Problem(path, finding_line(source, finding, first_line), field, finding.message, finding.severity)
+            for finding in dict.fromkeys(findings)]
+
+
+@lru_cache(maxsize=1)
+def body_renderer() -> MarkdownRenderer:
+    """The one renderer ``timeline check`` holds event bodies to (the site's own settings)."""
+    return MarkdownRenderer()

@@ -10,6 +10,7 @@ and an existing snapshot untouched.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from timeline import clock
+from timeline.output_paths import MARKER
 from timeline.snapshot.errors import SnapshotError
 
 README = """\
@@ -72,6 +74,21 @@ def _inside(root: Path, folder: Path) -> str:
                             "only folders under the folder of mkdocs.yml, so that it can be rebuilt") from None
 
 
+def safe_snapshot_path(project: Project, out: Path) -> Path:
+    """``out``, once proven safe to write: not inside the content or theme
+    folder, not a file that is not a previous snapshot (``timeline.output_paths``)."""
+    from timeline.config import load_config
+    from timeline.content.load import content_dir_of
+    from timeline.output_paths import check_snapshot_out, protected_folders
+
+    config, raw, _ = load_config(project.config_file)
+    protected = protected_folders(project.config_file, raw, content_dir_of(project.config_file, raw, config.content_dir))
+    target = Path(out).absolute()
+    if not target.parent.is_dir():
+        raise SnapshotError(f"{target.parent}: no such folder; create it first or choose another --out")
+    return check_snapshot_out(target, project.config_file, protected)
+
+
 def default_name(site_id: str, moment: datetime) -> str:
     return f"{site_id}-{moment:%Y-%m-%d}.zip"
 
@@ -85,12 +102,7 @@ def make_snapshot(config_file: Path, out: Path | None = None) -> Path:
         moment = clock.now()
     except ValueError as error:
         raise SnapshotError(str(error)) from None
-    target = Path(out) if out else Path.cwd() / default_name(project.site_id, moment)
-    target = target.absolute()
-    if not target.parent.is_dir():
-        raise SnapshotError(f"{target.parent}: no such folder; create it first or choose another --out")
-    if target.is_dir():
-        raise SnapshotError(f"{target}: is a folder; --out names the .zip file to write")
+    target = safe_snapshot_path(project, Path(out) if out else Path.cwd() / default_name(project.site_id, moment))
     prefix = Path(default_name(project.site_id, moment)).stem
     try:
         with tempfile.TemporaryDirectory(prefix="timeline-snapshot-") as work:
@@ -120,6 +132,7 @@ def assemble_bag(project: Project, bag_dir: Path, moment: datetime) -> None:
     bag_dir.mkdir()
     site = bag_dir / "site"
     build_site(project.config_file, site, offline=True)
+    (site / MARKER).unlink()  # the bag is not a site folder a build may replace
     copy_sources(project, bag_dir / "source")
     commit, modified = source_commit(project.root, list(project.sources))
     record = snapshot_record(title=project.title, site_id=project.site_id, created=moment, content=content,
@@ -139,16 +152,24 @@ def assemble_bag(project: Project, bag_dir: Path, moment: datetime) -> None:
 
 
 def copy_sources(project: Project, destination: Path) -> None:
-    """Copy mkdocs.yml, the content and the theme, skipping hidden files and caches."""
+    """Copy mkdocs.yml, the content and the theme, skipping hidden files and
+    caches; a symbolic link anywhere stops the snapshot (never followed)."""
     for relative in project.sources:
         source = project.root / relative
+        if source.is_symlink():
+            raise SnapshotError(f"{source}: is a symbolic link; a snapshot never follows links out of the project")
         if source.is_file():
             destination.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, destination / relative)
             continue
         for path in sorted(source.rglob("*")):
             inside = path.relative_to(project.root)
-            if any(part.startswith(".") or part == "__pycache__" for part in inside.parts) or not path.is_file():
+            if any(part.startswith(".") or part == "__pycache__" for part in inside.parts):
+                continue
+            if path.is_symlink():
+                raise SnapshotError(f"{path}: is a symbolic link (to {os.readlink(path)}); a snapshot copies only "
+                                    "regular files inside the project and never follows links out; replace it with a copy")
+            if not path.is_file():
                 continue
             (destination / inside).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, destination / inside)
