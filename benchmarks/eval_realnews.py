@@ -34,7 +34,8 @@ Figures, per article and in total:
   over all drafts (the rest are duplicates, background — out-of-scope gold —,
   or noise — no gold event);
 - ``timex``: gold temporal expressions normalized exactly by the date engine
-  (an engine mention overlapping the gold span with the same value);
+  (``benchmarks/realnews_timex.py``: an engine mention overlapping the gold
+  span with the same value);
 - ``day``: core events with a gold day whose primary draft gives that day
   (exact-day accuracy, over found ones);
 - ``attr``: found core events whose primary draft names the gold claimant
@@ -42,9 +43,7 @@ Figures, per article and in total:
   itself or the claimant named in the draft's body), compared by shared name
   words with the first claimant of ``source_in_article``.
 
-The timex score is imported from ``benchmarks/realnews_timex.py`` (the
-date stage's scorer) when it exists; ``score_timexes`` below is the
-fallback with the same signature.
+The timex figure is the date stage's scorer (``benchmarks/realnews_timex.py``).
 """
 
 from __future__ import annotations
@@ -68,6 +67,7 @@ if str(REPO) not in sys.path:
 
 from click.testing import CliRunner  # noqa: E402
 
+from benchmarks.realnews_timex import score_article as score_timex_article  # noqa: E402
 from timeline.articles import resolve_outlet  # noqa: E402
 from timeline.cli import main as timeline_cli  # noqa: E402
 from timeline.content.entries import read_entry_file  # noqa: E402
@@ -428,32 +428,10 @@ def score(article: RealArticle, drafts: list[DraftView], registry: dict[str, lis
 # ---------------------------------------------------------------- timexes
 
 
-def score_timexes(body: str, gold: dict, published: date, language: str) -> tuple[int, int, list[str]]:
-    """(exact, total, misses): gold timexes whose span an engine mention overlaps with the same value."""
-    from timeline.dates import find_dates
-
-    mentions = find_dates(body, published, language=language)
-    exact = 0
-    misses = []
-    for item in gold.get("timexes") or []:
-        start = nth(body, item["text"], int(item.get("occurrence") or 0))
-        if start < 0:
-            continue
-        span = (start, start + len(item["text"]))
-        values = [m.value for m in mentions if overlap((m.start, m.end), span)]
-        if str(item["value"]) in values:
-            exact += 1
-        else:
-            misses.append(f"TIMEX {item['value']} got {','.join(values) or 'nothing'}")
-    return exact, len(gold.get("timexes") or []), misses
-
-
-def timex_scorer():
-    try:
-        from benchmarks.realnews_timex import score_timexes as theirs  # the date stage's scorer, when present
-        return theirs
-    except ImportError:
-        return score_timexes
+def score_timexes(article: RealArticle) -> tuple[int, int, list[str]]:
+    """(exact, total, misses) from the date stage's scorer (``realnews_timex.py``)."""
+    found = score_timex_article(article.body, article.gold, article.stem)
+    return found.exact, found.gold, [f"TIMEX {m.gold} got {', '.join(m.found) or 'nothing'}" for m in found.misses]
 
 
 # ---------------------------------------------------------------- the command
@@ -493,14 +471,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.dir}: no rehydrated articles (NN-slug.md with NN-slug.gold.json)", file=sys.stderr)
         return 1
     registry = registry_names()
-    timexes = timex_scorer()
     total = ArticleScore("total")
     per_article = []
     for md in files:
         article = load_article(md)
         drafts, _ = run_article(article, not args.no_period)
         result = score(article, drafts, registry, outlet_names(article))
-        exact, count, misses = timexes(article.body, article.gold, article.anchor, article.language)
+        exact, count, misses = score_timexes(article)
         result.timex_ok, result.timex = exact, count
         result.misses += misses
         print(row(article.stem, result))
