@@ -78,7 +78,9 @@ def test_seed_entry_carries_attribution_figures_and_provenance(content: Path) ->
     by_sentence = {front["extracted"]["sentence"]: (front, body) for front, body in entries(content).values()}
     meeting, _ = by_sentence[1]
     assert meeting["date"] == "2018-04-08" and "approximate" not in meeting
-    assert [c.get("attributed_to") for c in meeting["sources"]] == [None, "regime-media", "sana"]
+    # one entry per occurrence: the lead, the state-media account, the
+    # delegation's return reported in the same breath, and SANA's report
+    assert [c.get("attributed_to") for c in meeting["sources"]] == [None, "regime-media", "regime-media", "sana"]
     assert meeting["review"] == "auto" and meeting["extracted"]["fingerprint"].startswith("sha256:")
     assert len(meeting["title"].split()) <= 12
     killed, body = by_sentence[17]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.extract.evaluate import parse_label
+from extract_eval import parse_label
 from timeline.extract.events import find_events
 from timeline.extract.segment import segment_article
 

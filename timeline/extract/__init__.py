@@ -10,9 +10,10 @@ The stage reads ``content/articles/`` and writes ``content/events/``:
 - ``merge``       the same event in another article (indexed, no all-pairs loop)
 - ``writer``      atomic writes, fingerprints, merge suggestions
 - ``runner``      the command: jobs, lock, progress, summary
-- ``evaluate``    scoring on labelled articles (``tests/fixtures/extract``)
 
-Word lists are data in ``extract/data/*.yml``.
+Word lists are data in ``extract/data/*.yml``. Scoring lives outside the
+package: ``tests/extract_eval.py`` (the labelled regression sets) and
+``benchmarks/eval_realnews.py`` (real articles).
 """
 
 from timeline.extract.runner import ExtractionSummary, never_extracted, run_extraction

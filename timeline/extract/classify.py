@@ -80,16 +80,34 @@ class Names:
 
 
 def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | None = None, limit: int = MAX_CATEGORIES) -> list[str]:
-    """Up to ``limit`` categories: most cue words first, then the lexicon's order."""
+    """Up to ``limit`` categories of what happened (rules in ``data/category_rules.yml``).
+
+    The first is a *specific* category when it has a cue (a chemical attack
+    by air strike is a chemical attack); else the category of the first cue
+    of the claim — the predicate, what happened; the longer phrase where two
+    start together ("قافلة مساعدات" over "قافلة") — passing over the
+    *consequence* categories (a toll is of the strike that caused it; a
+    statement is the news only when nothing else happened in it). The others
+    follow by number of cues, then position."""
     stop = len(words) if stop is None else stop
-    scores: list[tuple[int, int, str]] = []
-    for order, (key, phrases) in enumerate(lex.categories):
-        hits = sum(1 for i in range(start, stop) if phrases.match_at(words, i))
-        if hits:
-            first = phrases.find(words, start, stop)
-            scores.append((-hits, first, key))
-    scores.sort()
-    return [key for _, _, key in scores[:limit]] or ["other"]
+    found: list[tuple[int, tuple[int, int], str]] = []  # (-hits, (first position, -its length), key)
+    for key, phrases in lex.categories:
+        positions = [i for i in range(start, stop) if phrases.match_at(words, i)]
+        if positions:
+            found.append((-len(positions), (positions[0], -phrases.match_at(words, positions[0])), key))
+    if not found:
+        return ["other"]
+    found.sort()
+    keys = {key for _, _, key in found}
+    specific = [key for key in lex.specific_categories if key in keys]
+    causes = [item for item in found if item[2] not in lex.consequence_categories]
+    if specific:
+        primary = specific[0]
+    elif causes:
+        primary = min(causes, key=lambda item: item[1])[2]
+    else:
+        primary = min(found, key=lambda item: item[1])[2]
+    return ([primary] + [key for _, _, key in found if key != primary])[:limit]
 
 
 NUMBER = re.compile(r"^\d[\d,.]*$")

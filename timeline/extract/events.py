@@ -99,6 +99,8 @@ class SentenceInfo:
     earlier: bool = False
     topics: frozenset[str] = frozenset()  # every category with a cue, for continuity
     place_reference: bool = False
+    new_occurrence: bool = False  # "غارة ثانية", "another strike": not the occurrence before
+    also: bool = False  # opens with "كما", "Also,": a further fact
 
 
 @dataclass
@@ -141,14 +143,25 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         continuation=frame.inherits or lex.continuation_openers.match_at(words, 0) > 0 if words else False,
         same_day=lex.same_day_cues.any_in(words),
         contrast=bool(words) and lex.contrast_openers.match_at(words, 0) > 0,
-        categories=categories_of(words, lex, region, stop),
+        categories=_denial_first(categories_of(words, lex, region, stop), words, frame, lex, reason),
         actors=names.actors.keys_in(words), places=names.places.keys_in(words),
         claim_places=names.places.keys_in(words, claim, stop),
         figures=casualty_figures(words, lex), claim_start=claim,
         topics=frozenset(categories_of(words, lex, limit=len(lex.categories))),
         earlier=bool(words) and lex.earlier_openers.match_at(words, opening) > 0,
         place_reference=lex.place_references.any_in(words, claim, stop),
+        new_occurrence=lex.new_occurrence_cues.any_in(words, claim, stop),
+        also=bool(words) and lex.also_openers.match_at(words, 0) > 0,
     )
+
+
+def _denial_first(categories: list[str], words: list[Word], frame: Frame, lex: Lexicon, reason: str) -> list[str]:
+    """A denial ("نفت أنقرة استهداف المشفى", "denied hitting") is a statement:
+    what it names did not happen, by its claimant's account."""
+    denial = reason == "denial" or (frame.verb_index >= 0 and lex.denial_verbs.match_at(words, frame.verb_index) > 0)
+    if not denial:
+        return categories
+    return (["statement"] + [c for c in categories if c not in ("statement", "other")])[:len(categories) or 1]
 
 
 def _claim_start(words: list[Word], frame: Frame, opening: int, lex: Lexicon) -> int:
@@ -311,21 +324,48 @@ def find_events(segments: list[Segment], *, published: date, language: str, name
 
 
 def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
-    """Group event sentences that refer back to one occurrence ("الاجتماع")."""
+    """Group the sentences that tell one occurrence: a sentence referring back
+    to it by a definite noun ("الاجتماع" after "اجتماع"), or a detail sentence
+    that goes on with the occurrence told just before (see :func:`_details`)."""
     clusters: list[EventCandidate] = []
     by_head: dict[str, EventCandidate] = {}
+    last: EventCandidate | None = None
     for info in infos:
         if not info.is_event:
             continue
         target = by_head.get(info.head) if info.head and info.head_definite else None
+        if target is None and last is not None and _details(last, info):
+            target = last
         if target is not None and _compatible(target, info):
             target.sentences.append(info)
+            last = target
             continue
         cluster = EventCandidate([info], DateFields(""))
         clusters.append(cluster)
+        last = cluster
         if info.head:
             by_head[info.head] = cluster
     return clusters
+
+
+def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
+    """Does ``info`` give details of the occurrence ``cluster`` tells? Yes when
+    what happens in it (its first category; never a bare statement) is what
+    the cluster tells or a category of one of its sentences, it has no date of its own or the
+    same one (checked by the caller), and it neither tells
+    an earlier occurrence ("وكانت … قد"), brings another account ("لكن"),
+    adds another fact ("كما …", "Also, …"), marks a new occurrence ("غارة
+    ثانية", "another strike") nor names only other places."""
+    if info.earlier or info.contrast or info.new_occurrence or info.also:
+        return False
+    if info.places and cluster.first.places and not set(info.places) & {p for s in cluster.sentences for p in s.places}:
+        return False
+    kind = info.categories[0] if info.categories else "other"
+    if kind == "statement":
+        return False
+    if kind == cluster.first.categories[0]:
+        return True
+    return kind != "other" and any(kind in s.categories for s in cluster.sentences)
 
 
 def _compatible(cluster: EventCandidate, info: SentenceInfo) -> bool:

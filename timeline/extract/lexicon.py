@@ -163,7 +163,12 @@ class Lexicon:
     earlier_openers: PhraseSet
     place_references: PhraseSet
     past_negations: PhraseSet
+    new_occurrence_cues: PhraseSet
+    also_openers: PhraseSet
+    denial_verbs: PhraseSet
     categories: tuple[tuple[str, PhraseSet], ...]
+    specific_categories: tuple[str, ...]
+    consequence_categories: frozenset[str]
     killed: PhraseSet
     injured: PhraseSet
     number_words: frozenset[str]
@@ -189,7 +194,7 @@ STATEMENT_BASES = ("أعلن", "نفى", "أصدر", "دان", "أدان", "ند
 def lexicon(language: str = "ar") -> Lexicon:
     """The cue lists for ``language`` (``ar`` or ``en``), loaded once per process."""
     lang = "en" if language == "en" else "ar"
-    reporting, events, categories, casualties = (_read(n) for n in ("reporting.yml", "events.yml", "categories.yml", "casualties.yml"))
+    reporting, events, categories, casualties, rules = (_read(n) for n in ("reporting.yml", "events.yml", "categories.yml", "casualties.yml", "category_rules.yml"))
     bases = _lang(events["event_verbs"], lang)
     verb_forms = set(_lang(events["event_forms"], lang))
     if lang == "ar":
@@ -230,7 +235,12 @@ def lexicon(language: str = "ar") -> Lexicon:
         earlier_openers=PhraseSet(_lang(events["earlier_openers"], lang)),
         place_references=PhraseSet(_lang(events["place_references"], lang), nouns=True),
         past_negations=PhraseSet(_lang(events["past_negations"], lang)),
+        new_occurrence_cues=PhraseSet(_lang(events["new_occurrence_cues"], lang), nouns=True),
+        also_openers=PhraseSet(_lang(events["also_openers"], lang)),
+        denial_verbs=PhraseSet(_lang(reporting["denial_verbs"], lang)),
         categories=tuple((key, PhraseSet(_lang(spec, lang), nouns=True)) for key, spec in categories.items()),
+        specific_categories=tuple(str(k) for k in rules["specific"]),
+        consequence_categories=frozenset(str(k) for k in rules["consequences"]),
         killed=PhraseSet(_lang(casualties["killed"], lang), nouns=True),
         injured=PhraseSet(_lang(casualties["injured"], lang), nouns=True),
         number_words=frozenset(normalize_arabic(w) for w in _lang(casualties["number_words"], lang)),

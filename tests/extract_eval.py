@@ -1,4 +1,4 @@
-"""Scoring extraction on labelled articles (``tests/fixtures/extract``).
+"""Scoring extraction on the labelled regression sets (``tests/fixtures/extract``).
 
 A labelled file holds articles, each a list of ``[LABEL, sentence]`` pairs
 joined with line breaks into the article text. ``LABEL`` is ``E`` (an event

@@ -1,0 +1,64 @@
+"""One draft per occurrence, and categories from what happened (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract.events import find_events
+from timeline.extract.segment import segment_article
+
+from test_extract_quality import _names
+
+NAMES = _names()
+PUBLISHED = date(2017, 6, 20)
+
+
+def clusters(text: str, language: str = "ar"):
+    segments = segment_article(text, PUBLISHED, language)
+    return find_events(segments, published=PUBLISHED, language=language, names=NAMES, outlet="enab-baladi")[1]
+
+
+def test_a_lead_and_its_detail_sentence_are_one_draft() -> None:
+    text = "خرجت اليوم قافلة من عشرين حافلة من بلدة مضايا باتجاه الشمال.\nوقال مسؤول محلي إن الحافلات نقلت نحو ألف مدني ومقاتل."
+    found = clusters(text)
+    assert [[s.number for s in c.sentences] for c in found] == [[1, 2]]
+    assert found[0].date.date == "2017-06-20"
+
+
+def test_an_undated_lead_takes_the_date_of_its_detail() -> None:
+    text = "Dozens of missiles hit the air base, a small installation with two runways.\nThe missiles struck before dawn on Monday and targeted the hangars, officials said."
+    found = clusters(text, "en")
+    assert len(found) == 1 and found[0].date.date == "2017-06-19"
+
+
+def test_another_strike_is_another_draft() -> None:
+    text = "Warplanes struck a market in the town on Monday, killing 12 people.\nAnother strike hit a school nearby on Monday, witnesses said."
+    assert len(clusters(text, "en")) == 2
+
+
+def test_a_further_fact_opened_by_kama_is_its_own_draft() -> None:
+    text = "قصفت طائرات حربية أمس بلدة كفرنبل بعدة غارات.\nكما قصفت المدفعية بلدة حاس المجاورة بعشرات القذائف."
+    assert len(clusters(text)) == 2
+
+
+def test_a_different_kind_of_occurrence_is_not_a_detail() -> None:
+    text = "خرج أمس آلاف المدنيين من البلدة عبر الممر.\nووزعت منظمة إغاثية وجبات غذائية وأدوية على العائلات في مراكز الإيواء."
+    assert len(clusters(text)) == 2
+
+
+@pytest.mark.parametrize(("sentence", "language", "first"), [
+    ("قتل 12 مدنيا جراء غارات جوية استهدفت سوقا شعبيا في بلدة أريحا أمس.", "ar", "bombardment"),
+    ("Twelve civilians were killed on Monday in air strikes on a market in the town.", "en", "bombardment"),
+    ("أفرج فصيل معارض أمس عن عشرين مختطفا بموجب اتفاق مع الحكومة.", "ar", "negotiation"),
+    ("The rebels freed 30 hostages on Sunday under a deal brokered by Moscow.", "en", "negotiation"),
+    ("أعلنت القوات الحكومية أمس السيطرة الكاملة على بلدة تل رفعت.", "ar", "other"),
+    ("ونفت وزارة الدفاع التركية أمس استهداف أي مستشفى في المدينة.", "ar", "statement"),
+    ("Thousands of families fled the villages on Friday toward the border.", "en", "humanitarian"),
+    ("قصفت طائرات النظام البلدة بغاز الكلور ليلة أمس ما أدى إلى عشرات حالات الاختناق.", "ar", "chemical-attack"),
+    ("وصلت أمس قافلة مساعدات إنسانية إلى البلدة المحاصرة.", "ar", "humanitarian"),
+])
+def test_the_first_category_is_what_happened(sentence: str, language: str, first: str) -> None:
+    found = clusters(sentence, language)
+    assert found and found[0].categories[0] == first, [c.categories for c in found]
