@@ -68,7 +68,7 @@ if str(REPO) not in sys.path:
 from click.testing import CliRunner  # noqa: E402
 
 from benchmarks.realnews_timex import score_article as score_timex_article  # noqa: E402
-from timeline.articles import resolve_outlet  # noqa: E402
+from timeline.ingest.store import resolve_outlet  # noqa: E402
 from timeline.cli import main as timeline_cli  # noqa: E402
 from timeline.content.entries import read_entry_file  # noqa: E402
 from timeline.normalize import normalize_arabic  # noqa: E402

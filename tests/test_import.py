@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.articles import decode_bytes, import_article, is_boilerplate_line
+from timeline.ingest.clean import is_boilerplate_line
+from timeline.ingest.decode import decode_bytes
+from timeline.ingest.stage import import_article
 from timeline.content.frontmatter import read_document
 from timeline.content.problems import ContentError
 

@@ -155,13 +155,15 @@ def dates_command(file, published: date, language: str, output_format: str) -> N
 @click.option("--encoding", help="Text encoding, when detection is not enough (e.g. cp1256).")
 def import_command(file: Path, config_file: Path, outlet, published, url, title, article_id, encoding) -> None:  # noqa: ANN001
     """Store a raw .txt, .md or .html article under content/articles/."""
-    from timeline.articles import import_article
     from timeline.config import load_config
     from timeline.content.load import content_dir_of
+    from timeline.ingest.stage import import_article
 
     config, raw, _ = load_config(config_file)
     result = import_article(file, content_dir_of(config_file, raw, config.content_dir), outlet=outlet,
                             published=published, url=url, title=title, article_id=article_id, encoding=encoding)
+    for note in result.notes:
+        click.echo(str(note), err=True)
     click.echo(f"{'imported' if result.created else 'unchanged'}: {result.path}")
 
 

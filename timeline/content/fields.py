@@ -11,10 +11,10 @@ from datetime import date, datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
+from timeline.content.ids import ID_PATTERN, MAX_ID_LENGTH
 from timeline.content.model import PartialDate
 from timeline.content.problems import Problem, did_you_mean
 
-ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 WAYBACK_HOSTS = ("web.archive.org", "wayback.archive.org")
 WAYBACK_PATH = re.compile(r"^/web/(\d+)[a-z_]*/(.+)$")
@@ -36,7 +36,7 @@ def check_id(path: str, value: Any, stem: str, line: int, problems: list[Problem
         return None
     value = str(value)
     if not ID_PATTERN.match(value):
-        problems.append(Problem(path, line, "id", f'"{value}" is not a safe id: use lowercase ASCII letters, digits and hyphens (no "/", "..", spaces or Arabic letters), at most 100 characters'))
+        problems.append(Problem(path, line, "id", f'"{value}" is not a safe id: use lowercase ASCII letters, digits and hyphens (no "/", "..", spaces or Arabic letters), at most {MAX_ID_LENGTH} characters'))
         return None
     if value != stem:
         problems.append(Problem(path, line, "id", f'"{value}" differs from the file name "{stem}"; rename one so they match'))

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from timeline.content.entries import entry_file_text
+from timeline.content.ids import ascii_slug, clip_id
 from timeline.fileio import create_text_exclusive
 from timeline.content.problems import ContentError, Problem
 
@@ -19,18 +20,13 @@ TODO = "TODO"
 
 
 def make_entry_id(date_text: str | None, slug_words: list[str], title: str | None) -> str:
-    """``YYYY-MM-DD-<slug>``: ASCII, lowercase, filesystem-safe, at most 100 characters."""
+    """``YYYY-MM-DD-<slug>``: ASCII, lowercase, filesystem-safe, at most ``MAX_ID_LENGTH`` characters."""
     prefix = date_text if date_text and re.fullmatch(r"\d{4}(-\d{2}){0,2}", date_text) else "undated"
-    words = [slugify(word) for word in slug_words if slugify(word)]
+    words = [ascii_slug(word) for word in slug_words if ascii_slug(word)]
     if title:
         words.append(hashlib.sha256(title.encode("utf-8")).hexdigest()[:6])
     slug = "-".join(words) or "entry"
-    return f"{prefix}-{slug}"[:100].strip("-")
-
-
-def slugify(text: str) -> str:
-    ascii_text = text.encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return clip_id(f"{prefix}-{slug}")
 
 
 def create_entry(config_file: Path, *, when: str | None = None, end: str | None = None, approximate: bool = False,

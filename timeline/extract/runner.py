@@ -4,14 +4,13 @@ Two phases. Reading articles is pure (sentences, dates, events, drafts) and
 runs in ``--jobs`` processes; its results come back in article order, so
 the output does not depend on the number of jobs. Reconciling with the
 entries on disk and writing runs in this process under a lock
-(``content/.timeline/extract.lock``, ``fcntl.flock``), so two runs at once
+(``content/.timeline/extract.lock``, through ``filelock``, on any OS), so two runs at once
 cannot duplicate or corrupt anything: the second waits, then finds the
 first one's entries.
 """
 
 from __future__ import annotations
 
-import fcntl
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import click
+from filelock import FileLock, Timeout
 
 from timeline.extract.classify import Names
 from timeline.extract.events import EventCandidate, find_events
@@ -135,16 +135,16 @@ def extraction_lock(content_dir: Path, echo: Callable[..., None]) -> Iterator[No
     """An exclusive lock on the content folder for the writing phase."""
     path = content_dir / LOCK_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            echo("waiting for another `timeline extract` to finish…", err=True)
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    lock = FileLock(path)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        echo("waiting for another `timeline extract` to finish…", err=True)
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 class Reconciler:
