@@ -42,7 +42,7 @@ def html_to_article(page: str) -> PageText:
     try:
         metadata = html_metadata(lxml.html.document_fromstring(page))
         body = trafilatura.extract(page, include_comments=False, include_tables=True, include_images=False,
-                                   include_links=False, deduplicate=False, favor_precision=True,
+                                   include_links=False, deduplicate=False, favor_precision=True, fast=True,
                                    output_format="txt") or ""
     except (etree.ParserError, RecursionError, ValueError):
         metadata, body = {}, ""
