@@ -45,7 +45,7 @@ def load_mkdocs_config(config_file: Path, *, site_dir: Path | None = None, offli
     return config
 
 
-def _template_problem(error: Exception) -> Problem:
+def template_problem(error: Exception) -> Problem:
     """Name the template file and line where rendering failed."""
     from timeline.content.problems import Problem
 
@@ -73,6 +73,31 @@ def safe_site_dir(config_file: Path, site_dir: Path | None) -> Path:
     return check_site_dir(Path(site_dir), config_file, protected)
 
 
+def run_mkdocs(config_file: Path, out_dir: Path, loaded: tuple, *, offline: bool = False, strict: bool | None = None,
+               render_cache=None):  # noqa: ANN001 - a timeline.site.cache.RenderCache, for the preview
+    """Run MkDocs' build of ``config_file`` into ``out_dir`` with content already
+    loaded; the timeline plugin instance (its content and renderer), or None.
+
+    Raises ContentError naming the file and line of a build or template error."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    from timeline.content.problems import ContentError, Problem
+
+    config = load_mkdocs_config(config_file, site_dir=out_dir, offline=offline, strict=strict)
+    plugin = config.plugins.get("timeline")
+    if plugin is not None:
+        plugin.preloaded = loaded
+        plugin.render_cache = render_cache
+    try:
+        build(config)
+    except MkDocsException as error:
+        raise ContentError([Problem(str(config_file), 1, "build", str(error))], action="build") from None
+    except jinja2.TemplateError as error:
+        raise ContentError([template_problem(error)], action="build") from None
+    return plugin
+
+
 def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool = False, strict: bool | None = None,
                loaded: tuple | None = None) -> BuildResult:
     """Build the site into ``site_dir`` (default: mkdocs.yml's ``site_dir``) atomically.
@@ -84,9 +109,6 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     exactly as it was and no temporary folder behind. ``loaded`` is the
     result of ``content.load_project`` when the caller has it already.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
     from timeline.content.load import load_project
     from timeline.fileio import replace_directory
     from timeline.content.problems import ContentError, Problem, errors
@@ -103,16 +125,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     os.chmod(staging, normal_folder_mode())  # mkdtemp makes 0700; a web server must read the site
     mark_site(staging)
     try:
-        config = load_mkdocs_config(config_file, site_dir=staging, offline=offline, strict=strict)
-        plugin = config.plugins.get("timeline")
-        if plugin is not None:
-            plugin.preloaded = loaded
-        try:
-            build(config)
-        except MkDocsException as error:
-            raise ContentError([Problem(str(config_file), 1, "build", str(error))], action="build") from None
-        except jinja2.TemplateError as error:
-            raise ContentError([_template_problem(error)], action="build") from None
+        plugin = run_mkdocs(config_file, staging, loaded, offline=offline, strict=strict)
         pages = sum(name.endswith(".html") for _, _, names in os.walk(staging) for name in names)
         entries = len(plugin.content.published_entries) if plugin is not None and getattr(plugin, "content", None) else 0
         replace_directory(staging, target)

@@ -192,11 +192,18 @@ def new(config_file: Path, **fields) -> None:  # noqa: ANN003
 @CONFIG_OPTION
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(config_file: Path, dev_addr: str) -> None:
-    """Live preview for editors: rebuilds when content/ or theme/ change."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    """Live preview for editors: rebuilds only what a change to content/ touches.
 
-    _load_checked(config_file, "serve")
-    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    Content stays in memory; a change to an entry, article, outlets.yml or
+    gazetteer.yml re-renders only the pages whose inputs changed, a change to
+    mkdocs.yml or theme/ rebuilds everything (docs/preview.md). Problems are
+    shown in the terminal and on every page, over the last good site."""
+    from timeline.preview import run_preview
+
+    host, _, port = dev_addr.rpartition(":")
+    if not port.isdigit():
+        raise click.BadParameter(f'"{dev_addr}" is not HOST:PORT, e.g. 127.0.0.1:8000', param_hint="--dev-addr")
+    run_preview(config_file, host or "127.0.0.1", int(port), echo=lambda line: click.echo(line, err=True))
 
 
 @main.command()

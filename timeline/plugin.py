@@ -38,7 +38,7 @@ CONTENT_FILES = ("outlets.yml", "gazetteer.yml")
 CONTENT_FOLDERS = ("articles/", "events/")
 
 
-def write_files(site_dir: Path, files: Iterable[tuple[str, bytes]]) -> None:
+def write_files(site_dir: Path, files: Iterable[tuple[str, bytes | None]]) -> None:
     """Write (relative path, bytes) pairs, creating each folder once.
 
     Most pages sit in a folder of their own (``events/<id>/index.html``), so
@@ -49,6 +49,8 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, bytes]]) -> None:
     root = os.fspath(site_dir)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     for relative, data in files:
+        if data is None:  # unchanged since the last build (the preview's cache), already on disk
+            continue
         folder = posixpath.dirname(relative)
         if folder not in made:
             os.makedirs(os.path.join(root, folder), exist_ok=True)
@@ -72,6 +74,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # instead of loading everything a second time.
         self.preloaded: tuple[Any, list] | None = None
         self.content_dir: Path | None = None
+        self.documents: dict[str, tuple[str, str, str, str, str]] = {}
+        self.written: list[str] = []
+        self.mkdocs_pages: list[str] = []
+        # A RenderCache kept by `timeline serve` across builds (see timeline.preview).
+        self.render_cache = None
 
     def on_config(self, config: Any) -> Any:
         from timeline.content.load import load_content
@@ -112,7 +119,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             site_id=self.config.site_id, feed_limit=self.config.feed_limit,
             month_pages_after=self.config.month_pages_after, listing_years_after=self.config.listing_years_after,
         )
-        self.renderer = SiteRenderer(content, options)
+        self.renderer = SiteRenderer(content, options, cache=self.render_cache)
         gc.freeze()
         return config
 
@@ -125,6 +132,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 files.remove(file)
         # The exports are files MkDocs knows, so editors' pages may link to them.
         for path, data in self.renderer.exports():
+            self.written.append(path)
             files.append(File.generated(config, path, content=data))
         return files
 
@@ -137,23 +145,34 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         assert self.renderer is not None
+        url = page.url.lstrip("./") if page.url not in (".", "./") else ""
         if page.file.src_uri == "index.md":
             html = self.renderer.render_index(page.content or "")
         else:
-            url = page.url.lstrip("./") if page.url not in (".", "./") else ""
             html = self.renderer.render_document(url, page.title or "", page.content or "")
         context["timeline_html"] = Markup(html)
+        # What the preview needs to render this page again without MkDocs.
+        self.documents[page.file.dest_uri] = (page.file.src_uri, url, page.title or "", page.content or "", html)
         return context
 
     def on_post_build(self, config: Any) -> None:
         assert self.renderer is not None
         site_dir = Path(config.site_dir)
-        write_files(site_dir, self.renderer.outputs())
-        mkdocs_pages = [self._page_url(f) for f in self._documentation_files]
+        write_files(site_dir, self._recorded(self.renderer.outputs()))
+        self.mkdocs_pages = [self._page_url(f) for f in self._documentation_files]
+        mkdocs_pages = self.mkdocs_pages
         (site_dir / "sitemap.xml").write_bytes(self.renderer.sitemap(mkdocs_pages))
 
+    def _recorded(self, files: Iterable[tuple[str, bytes | None]]) -> Iterable[tuple[str, bytes | None]]:
+        """The files, with their paths noted in ``written`` (the preview removes what a later build no longer makes)."""
+        for path, data in files:
+            self.written.append(path)
+            yield path, data
+
     def on_pre_build(self, config: Any) -> None:
+        self.written: list[str] = []
         self._documentation_files: list = []
+        self.documents: dict[str, tuple[str, str, str, str, str]] = {}  # dest path -> (source, url, title, body, page)
 
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
         self._documentation_files.append(page.file)

@@ -57,7 +57,16 @@ class Registries:
 
 def load_project(config_file: Path) -> tuple[Content, list[Problem]]:
     """Load ``mkdocs.yml``'s timeline config and the content it points to."""
-    from timeline.config import categories_from, load_config
+    from timeline.config import categories_from
+
+    config, content_dir, markdown, problems = project_settings(config_file)
+    content, content_problems = load_content(content_dir, categories_from(config), markdown)
+    return content, sorted(problems + content_problems)
+
+
+def project_settings(config_file: Path) -> tuple[Any, Path, tuple[list, dict], list[Problem]]:
+    """(timeline config, content folder, pages' Markdown extensions, problems of mkdocs.yml)."""
+    from timeline.config import load_config
 
     from timeline.content.pages import markdown_extensions_of
     from timeline.urlpolicy import site_url_problems
@@ -65,8 +74,7 @@ def load_project(config_file: Path) -> tuple[Content, list[Problem]]:
     config, raw, problems = load_config(config_file)
     content_dir = content_dir_of(config_file, raw, config.content_dir)
     problems += site_url_problems(str(config_file), raw.get("site_url"), _line_of_key(config_file, "site_url"))
-    content, content_problems = load_content(content_dir, categories_from(config), markdown_extensions_of(raw))
-    return content, sorted(problems + content_problems)
+    return config, content_dir, markdown_extensions_of(raw), problems
 
 
 def _line_of_key(config_file: Path, key: str) -> int:
@@ -105,12 +113,23 @@ def load_content(content_dir: Path, categories: dict[str, Category],
 
 
 def _load_entries(events_dir: Path, content_dir: Path, registries: Registries, problems: list[Problem]) -> list[Entry]:
+    paths, found = entry_files(events_dir, content_dir)
+    problems += found
+    loaded = [(path, load_entry(path, registries, problems, content_dir)) for path in paths]
+    return unique_entries(loaded, problems)
+
+
+def entry_files(events_dir: Path, content_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """Every entry file under ``events/``, in the order entries are loaded, and the
+    problems of files that cannot be read as content (links, special files)."""
+    return list_content_files(events_dir, content_dir, recursive=True)
+
+
+def unique_entries(loaded: list[tuple[Path, Entry | None]], problems: list[Problem]) -> list[Entry]:
+    """The loaded entries (in file order) without a second use of an id, which is reported."""
     entries: list[Entry] = []
     seen: dict[str, Path] = {}
-    paths, found = list_content_files(events_dir, content_dir, recursive=True)
-    problems += found
-    for path in paths:
-        entry = load_entry(path, registries, problems, content_dir)
+    for path, entry in loaded:
         if entry is None:
             continue
         if entry.id in seen:

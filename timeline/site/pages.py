@@ -97,6 +97,26 @@ class Listing:
         """The title without its kind ("قصف" of "تصنيف: قصف")."""
         return self.title.split(": ", 1)[-1]
 
+    @property
+    def link(self) -> ListingLink:
+        """What a page that only links here needs: not the events, so that
+        page's inputs do not change whenever one of them does (the preview)."""
+        return ListingLink(kind=self.kind, key=self.key, title=self.title, url=self.url)
+
+
+@dataclass(frozen=True)
+class ListingLink:
+    """A link to a list page: its kind, key, title and URL."""
+
+    kind: str
+    key: str
+    title: str
+    url: str
+
+    @property
+    def name(self) -> str:
+        return self.title.split(": ", 1)[-1]
+
 
 @dataclass(frozen=True)
 class DateGroup:
@@ -144,10 +164,16 @@ class SiteData:
         return f"سنة {self.display.number(key)}"
 
 
-def build_site_data(content: Content, display: DateDisplay, urls: Urls) -> SiteData:
-    """Compute views and indexes for all published entries, in sort order."""
+def build_site_data(content: Content, display: DateDisplay, urls: Urls, previous: SiteData | None = None) -> SiteData:
+    """Compute views and indexes for all published entries, in sort order.
+
+    With ``previous`` (the live preview's last build, same display and URLs),
+    an entry that is the very same object gets its view back instead of a new
+    one, provided everything a view reads besides its entry (articles,
+    outlets, gazetteer, categories) is the same objects too."""
     data = SiteData(content=content, display=display, urls=urls)
-    views = tuple(_event_view(content, display, urls, entry) for entry in content.published_entries)
+    known = _reusable_views(previous, content)
+    views = tuple(known.get(id(entry)) or _event_view(content, display, urls, entry) for entry in content.published_entries)
     data.events = views
     data.by_id = {view.id: view for view in views}
     data.position = {view.id: index for index, view in enumerate(views)}
@@ -157,6 +183,17 @@ def build_site_data(content: Content, display: DateDisplay, urls: Urls) -> SiteD
     data.related = related_events(views)
     data.citing = _citing(views)
     return data
+
+
+def _reusable_views(previous: SiteData | None, content: Content) -> dict[int, EventView]:
+    if previous is None:
+        return {}
+    before = previous.content
+    if any(getattr(before, name) is not getattr(content, name)
+           for name in ("articles", "outlets", "actors", "places", "categories")):
+        return {}
+    # Views hold their entry, so an id() here cannot be a recycled one.
+    return {id(view.entry): view for view in previous.events}
 
 
 def _event_view(content: Content, display: DateDisplay, urls: Urls, entry: Entry) -> EventView:

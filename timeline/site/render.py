@@ -24,6 +24,7 @@ from markupsafe import Markup
 from timeline.content.model import Content
 from timeline.site import exports, search
 from timeline.site.arabic import DateDisplay, names
+from timeline.site.cache import RenderCache
 from timeline.site.chart import density_chart
 from timeline.site.markup import MarkdownRenderer, bdi, clean_text, isolate_latin, json_for_script
 from timeline.site.pages import (
@@ -64,14 +65,24 @@ class SiteOptions:
 class SiteRenderer:
     """Renders every timeline page and export from one computed SiteData."""
 
-    def __init__(self, content: Content, options: SiteOptions) -> None:
+    def __init__(self, content: Content, options: SiteOptions, cache: RenderCache | None = None,
+                 previous: SiteData | None = None) -> None:
+        """``cache`` (kept by the live preview) skips pages whose inputs did not
+        change; ``previous`` is the last build's page data, whose event views
+        are reused for entries that did not change (the same Entry object)."""
         self.content = content
         self.options = options
+        self.cache = cache
         self.urls = Urls(directory_urls=options.directory_urls and not options.offline)
         self.display = DateDisplay(options.month_names, options.digits)
-        self.data: SiteData = build_site_data(content, self.display, self.urls)
-        self.markdown = MarkdownRenderer()
-        self.env = _environment(options.theme_dir)
+        self.data: SiteData = build_site_data(content, self.display, self.urls, previous)
+        self._markdown = MarkdownRenderer()
+        if cache is not None and cache.env is not None:
+            self.env = cache.env
+        else:
+            self.env = _environment(options.theme_dir)
+            if cache is not None:
+                cache.env = self.env
         self.env.filters["count"] = lambda number, noun: count_phrase(number, noun, self.display)
         self.env.globals["event_cards"] = self._event_cards
         self.env.globals["shared"] = self._shared
@@ -107,9 +118,9 @@ class SiteRenderer:
 
         The data exports come from :meth:`exports`."""
         for view in self.data.events:
-            yield self._page(view.url, self._event_page(view))
+            yield self.event_page(view)
         for article in self.content.articles.values():
-            yield self._page(self.urls.article(article.id), self._article_page(article.id))
+            yield self._article_page(article.id)
         for kind in (*LISTING_KINDS, REVIEW):
             for listing in self.data.listings[kind].values():
                 yield from self._listing_pages(listing)
@@ -118,10 +129,10 @@ class SiteRenderer:
         if self.month_pages:
             for key, views in self.data.months.items():
                 url = self.urls.month(key)
-                yield self._page(url, self._render(
+                yield self._render_page(
                     "listing.html", url, title=self.data.month_label(key), subtitle="", parent=None, feed=None,
                     groups=group_by_month_day(views), count=len(views), years=(),
-                    compact=len(views) > self.options.month_pages_after, kind="month"))
+                    compact=len(views) > self.options.month_pages_after, kind="month")
         yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
                                        root_override=self._root_for_404()).encode("utf-8")
         yield from self._assets()
@@ -135,22 +146,22 @@ class SiteRenderer:
         feed = self.urls.listing_feed("categories", listing.key) if listing.kind == "categories" else None
         common = dict(subtitle=listing.subtitle, feed=feed, kind="listing")
         if len(views) <= threshold:
-            yield self._page(listing.url, self._render(
+            yield self._render_page(
                 "listing.html", listing.url, title=listing.title, parent=None, groups=group_by_month_day(views),
-                count=len(views), years=(), compact=len(views) > self.options.month_pages_after, **common))
+                count=len(views), years=(), compact=len(views) > self.options.month_pages_after, **common)
             return
         years = group_by_year(views)
         links = [(self.display.number(year), len(members), self.urls.listing(listing.kind, listing.key, year))
                  for year, members in years.items()]
-        yield self._page(listing.url, self._render(
+        yield self._render_page(
             "listing.html", listing.url, title=listing.title, parent=None, groups=[], count=len(views),
-            years=links, compact=False, **common))
+            years=links, compact=False, **common)
         for year, members in years.items():
             url = self.urls.listing(listing.kind, listing.key, year)
-            yield self._page(url, self._render(
-                "listing.html", url, title=f"{listing.title} — {self.display.number(year)}", parent=listing,
+            yield self._render_page(
+                "listing.html", url, title=f"{listing.title} — {self.display.number(year)}", parent=listing.link,
                 groups=group_by_month_day(members), count=len(members), years=(),
-                compact=len(views) > self.options.month_pages_after, **common))
+                compact=len(views) > self.options.month_pages_after, **common)
 
     def _listing_feed(self, listing: Listing) -> bytes:
         options = self.options
@@ -205,30 +216,54 @@ class SiteRenderer:
         self.pages.append(url)
         return Urls.file_for(url), html.encode("utf-8")
 
-    def _event_page(self, view: EventView) -> str:
+    def _render_page(self, template: str, url: str, **arguments: Any) -> tuple[str, bytes | None]:
+        """(file, bytes) of a page; bytes None when the cache knows the page is
+        unchanged since the last build (its arguments are equal)."""
+        if self.cache is not None and self.cache.unchanged(template, url, arguments):
+            self.pages.append(url)
+            return Urls.file_for(url), None
+        try:
+            return self._page(url, self._render(template, url, **arguments))
+        except BaseException:
+            if self.cache is not None:
+                self.cache.forget(template, url)
+            raise
+
+    def markdown(self, text: str) -> str:
+        """An entry's or a page's Markdown as safe HTML (converted once per text in the preview)."""
+        if self.cache is not None:
+            return self.cache.markdown(text, self._markdown)
+        return self._markdown(text)
+
+    def event_page(self, view: EventView) -> tuple[str, bytes | None]:
+        """An event's own page (the preview renders the edited ones first)."""
         entry = view.entry
         data = self.data
-        return self._render(
+        return self._render_page(
             "event.html", view.url, title=view.title, view=view, kind="event",
             body=self.markdown(entry.body),
-            actors=[data.listings["actors"][k] for k in entry.actors if k in data.listings["actors"]],
-            places=[data.listings["places"][k] for k in entry.places if k in data.listings["places"]],
+            actors=[data.listings["actors"][k].link for k in entry.actors if k in data.listings["actors"]],
+            places=[data.listings["places"][k].link for k in entry.places if k in data.listings["places"]],
             related=data.related.get(view.id, ()), previous=data.previous(view), next=data.next(view),
             jsonld=Markup(json_for_script(self._event_jsonld(view))),
             permalink=exports.absolute(self.options.site_url, view.url), back=self._timeline_link(view),
         )
 
-    def _article_page(self, article_id: str) -> str:
+    def _article_page(self, article_id: str) -> tuple[str, bytes | None]:
         article = self.content.articles[article_id]
         outlet = self.content.outlets.get(article.outlet)
         url = self.urls.article(article.id)
         title = clean_text(article.title) or f"نص من {clean_text(outlet.name_ar) if outlet else article.outlet}"
         citing = self._citing_of(article_id)
-        return self._render(
+        if self.cache is not None:
+            paragraphs = self.cache.value("paragraphs", article_id, (article.text, citing),
+                                          lambda: article_paragraphs(article.text, citing))
+        else:
+            paragraphs = article_paragraphs(article.text, citing)
+        return self._render_page(
             "article.html", url, title=title, article=article, outlet=outlet, kind="article",
-            outlet_listing=self.data.listings["outlets"].get(article.outlet),
-            published_text=self.display.day(article.published),
-            paragraphs=article_paragraphs(article.text, citing),
+            outlet_listing=listing.link if (listing := self.data.listings["outlets"].get(article.outlet)) else None,
+            published_text=self.display.day(article.published), paragraphs=paragraphs,
         )
 
     def _citing_of(self, article_id: str) -> dict[int, list[tuple[EventView, int]]]:
