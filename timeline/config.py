@@ -7,6 +7,7 @@ it (unknown keys warn, ``--strict`` fails), and loaded the same way by
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,62 @@ from mkdocs.config import config_options as c
 from timeline.content.frontmatter import YamlLimitError, load_yaml
 from timeline.content.model import Category
 from timeline.content.problems import Problem
+from timeline.urlpolicy import colour_problem
+
+
+SITE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class Colour(c.BaseConfigOption[str]):
+    """A CSS colour that may reach the stylesheet: #rrggbb, rgb()/hsl() with numbers, or a name."""
+
+    def run_validation(self, value: object) -> str:
+        problem = colour_problem(value)
+        if problem:
+            raise base.ValidationError(problem)
+        return str(value)
+
+
+class WholeNumber(c.BaseConfigOption[int]):
+    """An integer no smaller than ``minimum``."""
+
+    def __init__(self, default: int, minimum: int = 0) -> None:
+        super().__init__()
+        self.default = default
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise base.ValidationError(f"expected a whole number, got {value!r}")
+        if value < self.minimum:
+            raise base.ValidationError(f"{value} is less than {self.minimum}; give {self.minimum} or more")
+        return value
+
+
+class Matching(c.BaseConfigOption[str]):
+    """A string that matches ``pattern``; ``hint`` says what that means."""
+
+    def __init__(self, pattern: re.Pattern, hint: str, default: str) -> None:
+        super().__init__()
+        self.pattern, self.hint, self.default = pattern, hint, default
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not self.pattern.match(value):
+            raise base.ValidationError(f"{value!r} is not valid: {self.hint}")
+        return value
+
+
+class CategoryConfig(base.Config):
+    """One category of the vocabulary: its Arabic label and its colour."""
+
+    label = c.Type(str)
+    color = Colour()
 
 
 class TimelineConfig(base.Config):
     """Options of the ``timeline`` plugin."""
 
-    categories = c.Type(dict, default={})
+    categories = c.DictOfItems(c.SubConfig(CategoryConfig), default={})
     """Category vocabulary: key -> {label: Arabic label, color: CSS colour}."""
     content_dir = c.Optional(c.Type(str))
     """Where articles/, events/, outlets.yml and gazetteer.yml live; defaults to docs_dir."""
@@ -30,47 +81,26 @@ class TimelineConfig(base.Config):
     """How month names are shown: "نيسان/أبريل", "نيسان" or "أبريل"."""
     digits = c.Choice(("latin", "arabic"), default="latin")
     """Digits shown to readers: 2018 or ٢٠١٨."""
-    site_id = c.Type(str, default="douma-timeline")
+    site_id = Matching(SITE_ID, "ASCII letters, digits, '.', '_' and '-', at most 64, e.g. douma-timeline", "douma-timeline")
     """Short ASCII id of the site, used in snapshots and feed ids."""
-    feed_limit = c.Type(int, default=50)
+    feed_limit = WholeNumber(default=50)
     """How many of the latest events the Atom feed carries (the JSON and CSV carry all)."""
-    month_pages_after = c.Type(int, default=150)
+    month_pages_after = WholeNumber(default=150)
     """Above this many events the index links month pages instead of listing every event; list pages above it show compact rows."""
-    listing_years_after = c.Type(int, default=300)
+    listing_years_after = WholeNumber(default=300)
     """A list page (category, actor, place, outlet, review state) with more events than this links one page per year."""
     auto_extract = c.Type(bool, default=True)
     """`timeline build` extracts articles that have never been extracted."""
     offline = c.Type(bool, default=False)
     """Build for file:// (set by `timeline snapshot`)."""
 
-    def validate(self):  # noqa: ANN201 - MkDocs' (failed, warnings)
-        """MkDocs' validation, then the checks across the categories (MkDocs
-        calls ``post_validation`` only on options, never on a Config)."""
-        failed, warnings = super().validate()
-        if not failed:
-            try:
-                self.post_validation()
-            except base.ValidationError as error:
-                failed.append(("categories", error))
-        return failed, warnings
-
-    def post_validation(self) -> None:
-        from timeline.urlpolicy import colour_problem
-
-        for key, spec in self.categories.items():
-            if not isinstance(spec, dict) or not {"label", "color"} <= set(spec):
-                raise base.ValidationError(
-                    f"categories.{key}: give a label and a color, e.g. {{label: قصف, color: '#b3261e'}}"
-                )
-            problem = colour_problem(spec["color"])  # the colour reaches CSS: nothing else may
-            if problem:
-                raise base.ValidationError(f"categories.{key}.color: {problem}")
-
 
 def categories_from(config: TimelineConfig) -> dict[str, Category]:
+    """The vocabulary; a category that failed validation (already reported) is left out."""
     return {
         key: Category(key=key, label=str(spec["label"]), color=str(spec["color"]))
         for key, spec in config.categories.items()
+        if spec.get("label") is not None and spec.get("color") is not None
     }
 
 

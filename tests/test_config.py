@@ -1,0 +1,51 @@
+"""The plugin's options are declared with MkDocs' config_options: nonsense is refused by
+`timeline check` and `timeline build` alike, with the option named."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
+
+
+def set_option(project, line: str) -> None:
+    """Add ``line`` (an option of the timeline plugin) right after ``site_id``."""
+    config = project.config.read_text(encoding="utf-8")
+    assert "      site_id: douma-timeline\n" in config
+    project.config.write_text(config.replace("      site_id: douma-timeline\n", f"      {line}\n", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("line, key, words", [
+    ("feed_limit: -5", "feed_limit", "less than 0"),
+    ("month_pages_after: -1", "month_pages_after", "less than 0"),
+    ("listing_years_after: many", "listing_years_after", "whole number"),
+    ("feed_limit: true", "feed_limit", "whole number"),
+    ('site_id: "has space/ü"', "site_id", "is not valid"),
+])
+def test_bad_option_is_refused_by_check_and_build(project, line, key, words):
+    set_option(project, line)
+    for command in ("check", "build"):
+        result = CliRunner().invoke(main, [command, "--config", str(project.config)])
+        assert result.exit_code == 1, (command, result.output)
+        assert f"plugins.timeline.{key}" in result.output or f"'{key}'" in result.output, (command, result.output)
+        assert words in result.output, (command, result.output)
+
+
+@pytest.mark.parametrize("spec, words", [
+    ("{label: قصف, color: 5}", "is not a colour"),
+    ("{color: '#123456'}", "Required configuration not provided"),
+    ("{label: [1], color: '#123456'}", "Expected type"),
+])
+def test_a_category_is_a_label_and_a_colour(project, spec, words):
+    config = project.config.read_text(encoding="utf-8")
+    project.config.write_text(config.replace("        other: {label: أخرى, color: \"#6b6b6b\"}\n", f"        other: {spec}\n"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--config", str(project.config)])
+    assert result.exit_code == 1
+    assert "plugins.timeline.categories" in result.output and words in result.output, result.output
+
+
+def test_zero_is_a_bound_not_an_error(project):
+    set_option(project, "feed_limit: 0")
+    result = CliRunner().invoke(main, ["check", "--config", str(project.config)])
+    assert "feed_limit" not in result.output, result.output
