@@ -189,6 +189,23 @@ def new(config_file: Path, **fields) -> None:  # noqa: ANN003
 
 
 @main.command()
+@click.argument("entry")
+@CONFIG_OPTION
+@click.option("--article", required=True, help="The article of the suggestion (as `timeline check` lists it).")
+@click.option("--sentence", type=click.IntRange(1), required=True, help="Its sentence number.")
+@click.option("--reason", help="Why it is not the same event (kept in the file).")
+def dismiss(entry: str, config_file: Path, article: str, sentence: int, reason: str | None) -> None:
+    """Dismiss a merge suggestion; recorded in content/dismissed-suggestions.yml (commit it)."""
+    from timeline.config import load_config
+    from timeline.content.load import content_dir_of
+    from timeline.content.suggestions import dismiss_suggestion
+
+    config, raw, _ = load_config(config_file)
+    path = dismiss_suggestion(content_dir_of(config_file, raw, config.content_dir), entry, article, sentence, reason)
+    click.echo(f"dismissed: {entry} / {article} sentence {sentence} (recorded in {path})")
+
+
+@main.command()
 @CONFIG_OPTION
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(config_file: Path, dev_addr: str) -> None:

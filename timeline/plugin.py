@@ -34,7 +34,7 @@ from timeline.config import TimelineConfig, categories_from
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
-CONTENT_FILES = ("outlets.yml", "gazetteer.yml")
+CONTENT_FILES = ("outlets.yml", "gazetteer.yml", "dismissed-suggestions.yml")
 CONTENT_FOLDERS = ("articles/", "events/")
 
 

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Literal
 
 Precision = Literal["day", "month", "year"]
-Review = Literal["auto", "verified", "disputed", "rejected"]
-REVIEW_STATES: tuple[str, ...] = ("auto", "verified", "disputed", "rejected")
+Review = Literal["auto", "manual", "verified", "disputed", "rejected"]
+# auto: written by `timeline extract`, not reviewed; manual: written by hand
+# (`timeline new`), not yet reviewed by a second editor.
+REVIEW_STATES: tuple[str, ...] = ("auto", "manual", "verified", "disputed", "rejected")
 
 
 @dataclass(frozen=True)

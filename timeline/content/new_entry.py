@@ -51,7 +51,7 @@ def create_entry(config_file: Path, *, when: str | None = None, end: str | None 
         "categories": list(categories) or [f"{TODO}: category"],
         "actors": list(actors),
         "places": list(places),
-        "review": "auto",
+        "review": "manual",  # hand-written: never labelled machine-extracted
         "sources": [_citation(article, quote, attributed_to)],
     }
     folder = content_dir / "events" / (when[:7] if when and re.fullmatch(r"\d{4}-\d{2}.*", when) else "undated")

@@ -22,6 +22,7 @@ from timeline.content.frontmatter import FrontMatterError
 from timeline.content.suggestions import SUGGESTIONS_FILE
 from timeline.normalize import normalize_arabic
 from timeline.content.problems import Problem
+from timeline.content.frontmatter import load_yaml
 
 STATE_DIR = Path(".timeline")
 EXTRACTED_FILE = STATE_DIR / "extracted.yml"
@@ -182,7 +183,7 @@ def read_yaml_list(path: Path) -> list:
     if not path.exists():
         return []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))  # alias and depth limits
     except yaml.YAMLError:
         return []
     return data if isinstance(data, list) else []

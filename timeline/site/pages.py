@@ -25,7 +25,7 @@ LISTING_KINDS: tuple[str, ...] = ("categories", "actors", "places", "outlets")
 # Review states get list pages too, so the review filter works without JavaScript;
 # rejected entries are never published, so they have none.
 REVIEW = "review"
-REVIEW_PAGES: tuple[str, ...] = ("verified", "auto", "disputed")
+REVIEW_PAGES: tuple[str, ...] = ("verified", "manual", "auto", "disputed")
 _WAYBACK_STAMP = re.compile(r"/web/(\d{4})(\d{2})(\d{2})\d{6}")
 
 

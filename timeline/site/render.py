@@ -28,7 +28,7 @@ from timeline.site.cache import RenderCache
 from timeline.site.chart import density_chart
 from timeline.site.markup import MarkdownRenderer, bdi, clean_text, isolate_latin, json_for_script
 from timeline.site.pages import (
-    LISTING_KINDS, REVIEW, EventView, Listing, SiteData, build_site_data, group_by_month_day, group_by_year,
+    LISTING_KINDS, REVIEW, REVIEW_PAGES, EventView, Listing, SiteData, build_site_data, group_by_month_day, group_by_year,
 )
 from timeline.site.text import article_paragraphs
 from timeline.site.urls import Urls
@@ -346,7 +346,7 @@ class SiteRenderer:
         reviews = self.data.listings[REVIEW]
         filters.append({"kind": "review", "label": "حالة المراجعة", "options": [
             (key, reviews[key].name, len(reviews[key].events), reviews[key].url)
-            for key in ("verified", "auto", "disputed") if key in reviews and reviews[key].events]})
+            for key in REVIEW_PAGES if key in reviews and reviews[key].events]})
         return filters
 
     def _event_jsonld(self, view: EventView) -> dict[str, Any]:

@@ -83,7 +83,7 @@ def unsafe_entries(archive: zipfile.ZipFile) -> list[str]:
     total = 0
     for info in archive.infolist():
         name = info.filename
-        reason = _unsafe_name(name) or _unsafe_type(info)
+        reason = _unsafe_name(name) or _unsafe_type(info) or _unreadable(info)
         if reason:
             problems.append(f"unsafe entry {name!r}: {reason}")
             continue
@@ -110,6 +110,21 @@ def _unsafe_name(name: str) -> str | None:
     return None
 
 
+READABLE_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "Deflate"}
+METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES encryption"}
+
+
+def _unreadable(info: zipfile.ZipInfo) -> str | None:
+    """Why an entry cannot be read back here (a snapshot never has either)."""
+    if info.flag_bits & 0x1:
+        return "encrypted; a snapshot is never encrypted (was it re-zipped with a password?)"
+    if info.compress_type not in READABLE_METHODS:
+        method = METHOD_NAMES.get(info.compress_type, f"method {info.compress_type}")
+        return (f"compressed with {method}, which cannot be read here; a snapshot uses Deflate "
+                "(unzip it with a tool that can, then verify the folder)")
+    return None
+
+
 def _unsafe_type(info: zipfile.ZipInfo) -> str | None:
     mode = info.external_attr >> 16
     if info.create_system == 3 and mode:
@@ -125,8 +140,9 @@ def extract_safely(archive_path: Path, destination: Path) -> None:
     """Extract a zip into ``destination`` after checking every entry; raise SnapshotError if unsafe."""
     try:
         archive = zipfile.ZipFile(archive_path)
-    except (zipfile.BadZipFile, OSError) as error:
-        raise SnapshotError(f"{archive_path}: not a readable zip file ({error})") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+        raise SnapshotError(f"{archive_path}: the zip is damaged or truncated ({error}); copy it again "
+                            "from its source, or verify an unzipped copy") from None
     with archive:
         problems = unsafe_entries(archive)
         if problems:
@@ -144,5 +160,6 @@ def extract_safely(archive_path: Path, destination: Path) -> None:
                 with archive.open(info) as source, open(target, "xb") as sink:
                     while block := source.read(1 << 20):
                         sink.write(block)
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as error:
-                raise SnapshotError(f"{archive_path}: cannot read {info.filename!r} ({error})") from None
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, NotImplementedError, ValueError) as error:
+                raise SnapshotError(f"{archive_path}: cannot read {info.filename!r}: the zip is damaged or "
+                                    f"truncated ({error})") from None

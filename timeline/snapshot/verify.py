@@ -24,6 +24,9 @@ def verify_snapshot(bag: Path) -> str:
     if bag.is_dir():
         return _verify_folder(_bag_root(bag), shown=str(bag))
     if not zipfile.is_zipfile(bag):
+        if _starts_like_a_zip(bag):
+            raise SnapshotError(f"{bag}: the zip is damaged or truncated (its end, which lists the files, is "
+                                "missing or broken); copy it again from its source, or verify an unzipped copy")
         raise SnapshotError(f"{bag}: neither a folder nor a zip file; give a snapshot .zip or an unzipped bag folder")
     try:
         with tempfile.TemporaryDirectory(prefix="timeline-verify-") as work:
@@ -32,6 +35,14 @@ def verify_snapshot(bag: Path) -> str:
     except OSError as error:
         raise SnapshotError(f"{bag}: cannot unpack it to check it ({error.strerror or error}); "
                             "free some space in the temporary folder or unzip it and verify the folder") from None
+
+
+def _starts_like_a_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(4) in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+    except OSError:
+        return False
 
 
 def _bag_root(folder: Path, shown: str | None = None) -> Path:
