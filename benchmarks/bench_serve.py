@@ -238,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/timeline-bench"))
     args = parser.parse_args(argv)
     args.work_dir.mkdir(parents=True, exist_ok=True)
+    # `kill` or `timeout` still stops the servers and restores the entries (the finally blocks run).
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(143))
     results = {}
     for n in [int(size) for size in args.sizes.split(",")]:
         results[n] = run_size(n, args)

@@ -97,8 +97,11 @@ class ContentState:
             for path in again:
                 self._reload(path, change)
         if "entry" in kinds:
-            self._order, self._listing_problems = entry_files(self.events_dir, self.content_dir)
-            current = set(self._order)
+            if all(self._known_regular_file(path) for path in paths if self._kind(path) == "entry"):
+                current = set(self._order)  # files edited in place: the list of files is as it was
+            else:  # added, deleted, renamed, a folder, a link: list the files again, with their checks
+                self._order, self._listing_problems = entry_files(self.events_dir, self.content_dir)
+                current = set(self._order)
             for path in set(self._entries) - current:  # deleted or renamed away
                 old = self._entries.pop(path)
                 if old.entry is not None:
@@ -110,6 +113,9 @@ class ContentState:
                 self._reload(path, change)
         self.content, self.problems = self._assemble()
         return change
+
+    def _known_regular_file(self, path: Path) -> bool:
+        return path in self._entries and path.is_file() and not path.is_symlink()
 
     def _reload(self, path: Path, change: Change) -> None:
         old = self._entries.get(path)
