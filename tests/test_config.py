@@ -49,3 +49,18 @@ def test_zero_is_a_bound_not_an_error(project):
     set_option(project, "feed_limit: 0")
     result = CliRunner().invoke(main, ["check", "--config", str(project.config)])
     assert "feed_limit" not in result.output, result.output
+
+
+def test_check_reads_env_tags_as_mkdocs_does(project, tmp_path, monkeypatch):
+    """`content_dir: !ENV [TL_CONTENT, content]`: check must look where mkdocs build looks."""
+    config = project.config.read_text(encoding="utf-8")
+    project.config.write_text(config.replace("      site_id: douma-timeline\n",
+                                             "      site_id: douma-timeline\n      content_dir: !ENV [TL_CONTENT, content]\n", 1),
+                              encoding="utf-8")
+    assert CliRunner().invoke(main, ["check", "--config", str(project.config)]).exit_code == 0
+    other = tmp_path / "elsewhere"
+    (other / "events").mkdir(parents=True)
+    (other / "events" / "broken.md").write_text("---\nid: broken\n", encoding="utf-8")
+    monkeypatch.setenv("TL_CONTENT", str(other))
+    result = CliRunner().invoke(main, ["check", "--config", str(project.config)])
+    assert result.exit_code == 1 and str(other / "events" / "broken.md") in result.output, result.output

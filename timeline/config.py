@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.utils.yaml import get_yaml_loader
 
 from timeline.content.frontmatter import YamlLimitError, load_yaml
 from timeline.content.model import Category
@@ -117,11 +118,11 @@ def plugin_section(mkdocs_yml: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may hold MkDocs' own tags (!ENV, !relative, python/name…);
-    `timeline check` needs only the plugin section, so other tags read as None."""
-
-
+# MkDocs' own loader class on the safe loader: ``!ENV`` resolves exactly as in
+# ``mkdocs build`` (same constructor), so `timeline check` checks the folder
+# MkDocs uses. Other tags (``!relative``, ``!!python/name:``…) concern MkDocs
+# alone and read as None here.
+_Loader = get_yaml_loader(loader=yaml.SafeLoader)
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
