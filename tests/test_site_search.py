@@ -1,8 +1,10 @@
-"""The offline search index: Arabic folding shared with the JavaScript side."""
+"""The offline search index: Arabic folding shared with the JavaScript side,
+clitics and variant spellings, the index in parts, and their sizes."""
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,39 +15,76 @@ from test_site_helpers import REPO, make_content, make_entry
 from timeline.normalize import normalize_arabic
 from timeline.site.arabic import DateDisplay
 from timeline.site.pages import build_site_data
-from timeline.site.search import build_index, search_script, stem, terms
+from timeline.site.search import (
+    build_index, decode_postings, encode_postings, fold, index_readings, query_readings, readings, terms,
+    word_readings, words,
+)
 from timeline.site.urls import Urls
 
+WORDS = [line for line in (REPO / "tests" / "fixtures" / "site" / "search_words.txt").read_text(encoding="utf-8").splitlines()
+         if line and not line.startswith("#")]
 SAMPLES = ["جيش الإسلام", "جيش الاسلام", "الإسلامُ", "مدرســة", "١٢٠٠ مدني", "۱۲۰۰", "«سانا»", "ﻻ",
            "\u202eمعكوس\u200b", "إدلب", "ادلب", "مستشفى", "Jaysh AL-Islam", "والإسلام", "بالمدينة"]
+NODE = shutil.which("node")
 
 
 def index_for(*entries):
     content = make_content(list(entries))
     data = build_site_data(content, DateDisplay(), Urls())
-    return build_index(content, data.events)
+    return build_index(content, data.events, event_url="events/{id}/", digits="latin", review_labels={})
 
 
-def lookup(index: dict, query: str) -> set[str]:
-    """The Python mirror of timeline.js's search: every term a prefix of an indexed stem."""
+def parts_of(index) -> dict[str, dict]:
+    found = {}
+    for path, text in index.files.items():
+        match = re.fullmatch(r'TIMELINE_PART\("([^"]+)",(.*)\);\n', text, re.S)
+        assert match, path
+        found[match.group(1)] = json.loads(match.group(2))
+    return found
+
+
+def lookup(index, query: str) -> set[str]:
+    """The Python mirror of timeline.js's match(): every query word has an
+    indexed term starting with one of its readings."""
+    parts = parts_of(index)
+    ids = {int(n, 36): doc[0] for name, part in parts.items() if name.startswith("d-") for n, doc in part["docs"].items()}
+    all_terms = {term: value for name, part in parts.items() if name.startswith("t-") for term, value in part["terms"].items()}
     result = None
-    for term in terms(query):
-        found = {index["docs"][int(n, 36)][0] for key, value in index["terms"].items() if key.startswith(term) for n in value.split(",")}
+    for group in word_readings(query):
+        found = {ids[n] for term, value in all_terms.items() if any(term.startswith(r) for r in group)
+                 for n in decode_postings(value)}
         result = found if result is None else result & found
     return result or set()
 
 
-def test_memoized_fold_equals_normalize_arabic():
-    from timeline.site.search import fold
-
+def test_fold_equals_normalize_arabic():
     for sample in SAMPLES + ["  مسافات\tو\nأسطر  "]:
         assert fold(sample) == normalize_arabic(sample)
 
 
-def test_light_prefixes_are_stripped_only_from_long_words():
-    assert stem("الاسلام") == "اسلام"
-    assert stem("والاسلام") == "اسلام"
-    assert stem("وفد") == "وفد"
+def test_readings_strip_clitics_only_from_long_words():
+    assert "اسلام" in readings("الاسلام") and "اسلام" in readings("والاسلام")
+    assert readings("وفد") == ("وفد",)
+    assert "بيان" in readings("وبيان") and "بيان" in readings("بيان")
+    assert index_readings("الهجوم") == ("هجوم",)  # the form with the article is not indexed
+
+
+@pytest.mark.parametrize("word, prefixed", [
+    ("كيميائي", "الكيميائي"), ("بيان", "وبيان"), ("بيان", "بالبيان"), ("مستشفى", "للمستشفى"),
+    ("مستشفى", "فالمستشفى"), ("اجتماع", "واجتماع"), ("قصف", "وبقصف"),
+])
+def test_a_word_and_its_prefixed_form_find_the_same_events(word, prefixed):
+    index = index_for(make_entry("e1", "2018-04-08", f"نص فيه {word} وحده"),
+                      make_entry("e2", "2018-04-09", f"نص فيه {prefixed} وحده"),
+                      make_entry("e3", "2018-04-10", "نص آخر لا علاقة له"))
+    assert lookup(index, word) == lookup(index, prefixed) == {"e1", "e2"}
+
+
+def test_variant_spellings_are_data_and_find_each_other():
+    index = index_for(make_entry("e1", "2018-04-08", "هجوم بالسلاح الكيميائي"),
+                      make_entry("e2", "2018-04-09", "هجوم بالسلاح الكيماوي"),
+                      make_entry("e3", "2018-04-10", "اجتماع"))
+    assert lookup(index, "الكيماوي") == lookup(index, "الكيميائي") == lookup(index, "كيميائي") == {"e1", "e2"}
 
 
 def test_hamza_forms_and_digits_find_the_same_events():
@@ -54,31 +93,80 @@ def test_hamza_forms_and_digits_find_the_same_events():
     assert lookup(index, "الاسلام") == lookup(index, "الإسلام") == {"e1"}
     assert lookup(index, "1200") == lookup(index, "١٢٠٠") == {"e1"}
     assert lookup(index, "اجتماع") == {"e2"}
+    assert lookup(index, "الاج") == {"e2"}  # a word being typed, after its article
 
 
-def test_index_stays_under_budget_per_event():
-    entries = [make_entry(f"e{n}", "2018-04-08", f"حدث رقم {n} عن قصف دوما ومفاوضات جيش الإسلام مع روسيا",
-                          quote="جملة أولى.") for n in range(200)]
-    script = search_script(index_for(*entries))
-    assert len(script.encode("utf-8")) / 200 < 1500
+@pytest.mark.parametrize("numbers, total", [([], 10), ([0], 1), ([3, 4, 9, 200], 1000), (list(range(0, 900, 2)), 900),
+                                            (list(range(500)), 500)])
+def test_postings_round_trip_in_both_encodings(numbers, total):
+    assert decode_postings(encode_postings(numbers, total)) == numbers
 
 
-def test_index_script_cannot_close_its_script_element():
-    script = search_script(index_for(make_entry("e1", "2018-04-08", "</script><b>x")))
-    assert "</script>" not in script and "<b>" not in script
+def test_every_part_is_small_and_holds_its_first_page():
+    entries = [make_entry(f"e{n:03}", "2018-04-08", f"حدث رقم {n} عن قصف دوما ومفاوضات جيش الإسلام مع روسيا",
+                          quote=f"جملة {n} عن القصف.") for n in range(400)]
+    index = index_for(*entries)
+    sizes = {path: len(text.encode("utf-8")) for path, text in index.files.items() if "/t-" in path}
+    assert max(sizes.values()) < 16_000
+    for part in parts_of(index).values():
+        for term, value in part.get("terms", {}).items():
+            assert all(f"{n:x}" in part["docs"] or _b36(n) in part["docs"] for n in decode_postings(value)[:20])
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_javascript_folds_exactly_like_python(tmp_path: Path):
+def _b36(number: int) -> str:
+    digits, text = "0123456789abcdefghijklmnopqrstuvwxyz", ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if not number:
+            return text
+
+
+def test_index_files_cannot_close_their_script_element():
+    index = index_for(make_entry("e1", "2018-04-08", "</script><b>x"))
+    for text in index.files.values():
+        assert "</script>" not in text and "<b>" not in text
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_javascript_folds_exactly_like_python_over_the_word_list():
     index = index_for(make_entry("e1", "2018-04-08", "عنوان"))
+    rules = {k: index.meta[k] for k in ("fold", "drop", "prefixes", "min_stem", "variants", "articled")}
+    samples = WORDS + SAMPLES
     program = f"""
       const lib = require({json.dumps(str(REPO / 'theme' / 'assets' / 'timeline.js'))});
-      const index = {json.dumps({k: index[k] for k in ('fold', 'drop', 'prefixes', 'min_stem')}, ensure_ascii=False)};
-      const samples = {json.dumps(SAMPLES, ensure_ascii=False)};
-      console.log(JSON.stringify(samples.map(s => [lib.fold(s, index), lib.terms(s, index)])));
+      const rules = {json.dumps(rules, ensure_ascii=False)};
+      const samples = {json.dumps(samples, ensure_ascii=False)};
+      console.log(JSON.stringify(samples.map(s => [lib.fold(s, rules), lib.terms(s, rules), lib.wordReadings(s, rules),
+        lib.partName(s)])));
     """
-    output = subprocess.run(["node", "-e", program], capture_output=True, text=True, check=True).stdout
-    assert json.loads(output) == [[normalize_arabic(s), terms(s)] for s in SAMPLES]
+    output = subprocess.run([NODE, "-e", program], capture_output=True, text=True, check=True).stdout
+    from timeline.site.search import part_name
+    expected = [[normalize_arabic(s), terms(s), [list(g) for g in word_readings(s)], part_name(s)] for s in samples]
+    assert json.loads(output) == expected
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed")
+def test_javascript_finds_what_python_finds():
+    entries = [make_entry("e1", "2018-04-08", "بيان الدفاع المدني عن الكيميائي"),
+               make_entry("e2", "2018-04-09", "وبيان آخر بالكيماوي"),
+               make_entry("e3", "2018-04-10", "اجتماع في دوما")]
+    index = index_for(*entries)
+    queries = ["بيان", "الكيماوي", "اجتماع دوما", "الدفاع", "دو", "لا شيء"]
+    program = f"""
+      const lib = require({json.dumps(str(REPO / 'theme' / 'assets' / 'timeline.js'))});
+      const meta = {json.dumps(index.meta, ensure_ascii=False)};
+      const parts = {{}};
+      global.atob = (s) => Buffer.from(s, 'base64').toString('binary');
+      global.TIMELINE_PART = (name, data) => {{ parts[name] = data; }};
+      for (const text of {json.dumps(list(index.files.values()), ensure_ascii=False)}) eval(text);
+      const queries = {json.dumps(queries, ensure_ascii=False)};
+      console.log(JSON.stringify(queries.map(q => (lib.match(lib.wordReadings(q, meta), meta, parts) || []))));
+    """
+    output = subprocess.run([NODE, "-e", program], capture_output=True, text=True, check=True).stdout
+    ids = [e.id for e in entries]
+    assert [sorted(ids[n] for n in found) for found in json.loads(output)] == [sorted(lookup(index, q)) for q in queries]
+    assert lookup(index, "بيان") == {"e1", "e2"}
 
 
 def test_word_memo_gives_the_terms_of_the_whole_text():
@@ -87,4 +175,9 @@ def test_word_memo_gives_the_terms_of_the_whole_text():
     text = " ".join(SAMPLES) + "\n  وفي   دوما\u00a0قصف، ١٢٠٠ «مدني» والإسلام"
     memo = _TermMemo()
     assert memo.terms(text) == set(terms(text))
-    assert memo.terms(text) == set(terms(text))  # from the memo this time
+    assert memo.terms(text) == set(terms(text))
+
+
+def test_query_readings_add_the_rest_after_an_article():
+    assert query_readings("الهج") == ("الهج", "هج")
+    assert words("  «وبيان»  ") == ["وبيان"]

@@ -127,7 +127,7 @@ def test_the_payload_holds_the_offline_site_and_its_sources(project, tmp_path):
     root = unzip(snapshot_of(project, tmp_path), tmp_path / "x")
     data = root / "data"
     assert (data / "site" / "index.html").is_file()
-    assert (data / "site" / "assets" / "search-index.js").is_file()
+    assert (data / "site" / "assets" / "search" / "facets.js").is_file()
     assert not (data / "site" / "events" / "2018-04-08-wafideen-meeting").exists()  # no folder URLs offline
     assert (data / "site" / "events" / "2018-04-08-wafideen-meeting.html").is_file()
     source = data / "source"

@@ -168,7 +168,7 @@ def test_the_offline_site_has_only_relative_links_that_resolve(snapshot_zip, tmp
     assert offline_problems(site) == []
     index = scan_page(site / "index.html")
     assert any(tag == "script" and value.endswith("assets/timeline.js") for tag, _, value, _ in index.urls)
-    assert (site / "assets" / "search-index.js").read_text(encoding="utf-8").startswith("window.")
+    assert (site / "assets" / "search" / "facets.js").read_text(encoding="utf-8").startswith("TIMELINE_PART(")
 
 
 def test_the_site_still_works_moved_to_a_path_with_spaces_and_arabic_letters(snapshot_zip, tmp_path):

@@ -111,14 +111,15 @@ def test_search_works_offline(offline_site, offline_visit):
     page.goto((offline_site / "index.html").as_uri(), wait_until="load")
     total = page.locator("article[data-event-id]").count()
     page.locator("input[type=search]").fill(SEARCH_WORD)
-    page.wait_for_function("document.querySelectorAll('article[data-event-id][hidden]').length > 0", timeout=5000)
-    shown = page.locator("article[data-event-id]:not([hidden])")
-    shown_ids = shown.evaluate_all("cards => cards.map(c => c.dataset.eventId)")
+    page.wait_for_selector(".finder .results article[data-event-id]", timeout=5000)
+    page.wait_for_function("!document.querySelector('.finder').hasAttribute('aria-busy')", timeout=5000)
+    shown_ids = page.locator(".finder .results article").evaluate_all("cards => cards.map(c => c.dataset.eventId)")
     assert "2018-04-08-wafideen-meeting" in shown_ids
     assert 0 < len(shown_ids) < total
-    assert page.locator("article[data-event-id][hidden]").count() == total - len(shown_ids)
+    assert page.locator("section.timeline").is_hidden()
     page.locator("input[type=search]").fill("")
-    page.wait_for_function("document.querySelectorAll('article[data-event-id][hidden]').length === 0", timeout=5000)
+    page.wait_for_function("!document.querySelector('.finder').hasAttribute('aria-busy')", timeout=5000)
+    assert page.locator("section.timeline").is_visible()
     assert visit.blocked == [] and visit.errors == []
 
 

@@ -69,16 +69,26 @@ def test_without_javascript_the_review_filter_is_a_list_page(visit, server, buil
     assert expected and visible_ids(page) == expected
 
 
+def settled(page) -> None:
+    page.wait_for_function("!document.querySelector('.finder').hasAttribute('aria-busy')", timeout=10_000)
+
+
+def result_ids(page) -> list[str]:
+    return page.eval_on_selector_all(".finder .results article[data-event-id]", "nodes => nodes.map(n => n.dataset.eventId)")
+
+
 def search(page, query: str) -> list[str]:
-    page.fill('input[type="search"]', query)
-    page.wait_for_function("window.TIMELINE_SEARCH !== undefined")
-    page.wait_for_timeout(50)
-    return visible_ids(page)
+    page.fill('.finder input[type="search"]', query)
+    page.wait_for_timeout(20)
+    settled(page)
+    return result_ids(page) if query else visible_ids(page)
 
 
 def test_search_finds_an_event_by_a_word_in_it(visit, server):
     page = visit().open(server)
     assert search(page, "الوافدين") == ["2018-04-08-wafideen-meeting"]
+    assert page.inner_text(".finder .status").startswith("نتيجة واحدة")
+    assert page.locator(".finder .results mark").first.inner_text() == "الوافدين"
 
 
 def test_search_folds_hamza_and_digits(visit, server, built_site):
@@ -91,18 +101,23 @@ def test_search_folds_hamza_and_digits(visit, server, built_site):
     assert search(page, "") == event_ids(built_site)
 
 
-def test_filters_hide_and_show_the_right_events(visit, server, built_site):
+def test_filters_list_the_right_events_and_clear_clears_everything(visit, server, built_site):
     events = json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))["events"]
     page = visit().open(server)
     page.select_option('select[data-filter="categories"]', "chemical-attack")
+    settled(page)
     expected = [e["id"] for e in events if "chemical-attack" in e["categories"]]
-    assert expected and visible_ids(page) == expected
-    hidden = page.eval_on_selector_all(".timeline article[hidden]", "nodes => nodes.length")
-    assert hidden == len(events) - len(expected)
+    assert expected and result_ids(page) == expected
     page.select_option('select[data-filter="places"]', "douma")
-    assert visible_ids(page) == [e["id"] for e in events if "chemical-attack" in e["categories"] and "douma" in e["places"]]
-    page.click(".filters .reset")
+    settled(page)
+    assert result_ids(page) == [e["id"] for e in events if "chemical-attack" in e["categories"] and "douma" in e["places"]]
+    assert "categories=chemical-attack" in page.url and "places=douma" in page.url
+    page.fill('.finder input[type="search"]', "دوما")
+    page.click(".finder .clear")
+    settled(page)
+    assert result_ids(page) == [] and page.input_value(".finder input[type=search]") == ""
     assert visible_ids(page) == [e["id"] for e in events]
+    assert "?" not in page.url
 
 
 @pytest.mark.parametrize("name", ["index", "event", "article", "listing", "review"])
@@ -141,7 +156,7 @@ def test_offline_build_works_from_file_url_with_search(visit, tmp_path):
     session = visit()
     page = session.open(site.joinpath("index.html").as_uri())
     assert search(page, "الوافدين") == ["2018-04-08-wafideen-meeting"]
-    page.click('article[data-event-id="2018-04-08-wafideen-meeting"] .card-title a')
+    page.click('.finder .results article[data-event-id="2018-04-08-wafideen-meeting"] a.row-title')
     page.wait_for_load_state("load")
     assert page.url.endswith("events/2018-04-08-wafideen-meeting.html")
     page.click(".citation a.stored >> nth=0")

@@ -1,154 +1,453 @@
-/* Douma timeline: offline search and filters. No framework, no network.
-   The search index (assets/search-index.js) is loaded by a relative <script src>
-   on first use, so it works from file:// too. It carries the fold table of
-   timeline/normalize.py, so the query is folded exactly as the index was. */
+/* Douma timeline: offline search and filters, and the citation copy button.
+   No framework, no network beyond the site's own files. The search metadata
+   (fold table, clitic and variant rules of timeline/site/search.yml) is
+   embedded in the index page; the index itself is in small parts under
+   assets/search/ loaded by relative <script src> (works from file:// too),
+   only the parts a query needs. The query is folded exactly as the index was
+   (tests/test_site_search.py runs these functions under node against Python). */
 (function () {
   "use strict";
 
-  function fold(text, index) {
-    var drop = new RegExp(index.drop, "gu");
+  function fold(text, rules) {
+    var drop = rules._drop || (rules._drop = new RegExp(rules.drop, "gu"));
     var out = "";
     for (var ch of String(text)) {
       if (ch > "\x7f") ch = ch.normalize("NFKC");
       ch = ch.replace(drop, "");
-      for (var c of ch) out += (index.fold[c] !== undefined ? index.fold[c] : c);
+      for (var c of ch) out += (rules.fold[c] !== undefined ? rules.fold[c] : c);
     }
     return out.toLowerCase().replace(/\s+/gu, " ").trim();
   }
 
-  function stem(token, index) {
-    for (var i = 0; i < index.prefixes.length; i++) {
-      var p = index.prefixes[i];
-      if (token.startsWith(p) && Array.from(token).length - Array.from(p).length >= index.min_stem) {
-        return token.slice(p.length);
-      }
+  function length(text) { return Array.from(text).length; }
+
+  /* Every form a folded token is indexed or looked up under (search.py: readings). */
+  function readings(token, rules) {
+    var found = [token];
+    rules.prefixes.forEach(function (p) {
+      if (token.startsWith(p) && length(token) - length(p) >= rules.min_stem) found.push(token.slice(p.length));
+    });
+    found.slice().forEach(function (r) {
+      rules.variants.forEach(function (v) { if (r.startsWith(v[0])) found.push(v[1] + r.slice(v[0].length)); });
+    });
+    return found.filter(function (r, i) { return found.indexOf(r) === i; });
+  }
+
+  /* search.py: index_readings (forms still carrying the article are left out). */
+  function indexReadings(token, rules) {
+    var found = readings(token, rules);
+    return found.filter(function (r) {
+      return !rules.articled.some(function (p) { return r.startsWith(p) && found.indexOf(r.slice(p.length)) >= 0; });
+    });
+  }
+
+  /* search.py: query_readings (also the rest after an article, however short). */
+  function queryReadings(token, rules) {
+    var found = readings(token, rules);
+    rules.articled.forEach(function (p) {
+      if (token.startsWith(p) && token.length > p.length) found.push(token.slice(p.length));
+    });
+    return found.filter(function (r, i) { return found.indexOf(r) === i; });
+  }
+
+  function words(text, rules) { return fold(text, rules).match(/[\p{L}\p{N}]+/gu) || []; }
+
+  function wordReadings(text, rules) { return words(text, rules).map(function (w) { return queryReadings(w, rules); }); }
+
+  function terms(text, rules) {
+    var all = [];
+    words(text, rules).forEach(function (w) { indexReadings(w, rules).forEach(function (t) { if (all.indexOf(t) < 0) all.push(t); }); });
+    return all;
+  }
+
+  function partName(key) {
+    return "t-" + Array.from(key).map(function (c) { return c.codePointAt(0).toString(16); }).join("-");
+  }
+
+  function decodePostings(text, total) {
+    var out = [];
+    if (text.charAt(0) === "~") {
+      var bytes = atob(text.slice(1));
+      for (var n = 0; n < total; n++) if (bytes.charCodeAt(n >> 3) >> (n & 7) & 1) out.push(n);
+      return out;
     }
-    return token;
+    if (!text) return out;
+    var previous = -1;
+    text.split(",").forEach(function (gap) { previous += parseInt(gap, 36) + 1; out.push(previous); });
+    return out;
   }
 
-  function terms(text, index) {
-    var tokens = fold(text, index).match(/[\p{L}\p{N}]+/gu) || [];
-    return tokens.map(function (t) { return stem(t, index); });
+  /* The parts a query needs: for each reading, every part whose key (a term
+     prefix, search.py: _part_keys) starts with the reading or begins it. */
+  function partsFor(groups, meta) {
+    var names = [];
+    groups.forEach(function (group) {
+      group.forEach(function (r) {
+        meta.parts.forEach(function (key) {
+          var name = partName(key);
+          if ((key.startsWith(r) || r.startsWith(key)) && names.indexOf(name) < 0) names.push(name);
+        });
+      });
+    });
+    return names;
   }
 
-  function decode(list) { return list.split(",").map(function (n) { return parseInt(n, 36); }); }
-
-  /* Document numbers matching every query term (a term matches indexed stems it starts). */
-  function search(query, index) {
-    var wanted = terms(query, index);
-    if (!wanted.length) return null;
-    var keys = index._keys || (index._keys = Object.keys(index.terms));
+  /* Event numbers (ascending) matching every query word, from loaded parts. */
+  function match(groups, meta, parts) {
     var result = null;
-    for (var w of wanted) {
+    groups.forEach(function (group) {
       var found = new Set();
-      for (var k of keys) {
-        if (k.startsWith(w)) decode(index.terms[k]).forEach(function (n) { found.add(n); });
-      }
+      group.forEach(function (r) {
+        partsFor([[r]], meta).forEach(function (name) {
+          var part = parts[name];
+          if (!part) return;
+          for (var term in part.terms) {
+            if (term.startsWith(r)) decodePostings(part.terms[term], meta.docs).forEach(function (n) { found.add(n); });
+          }
+        });
+      });
       result = result === null ? found : new Set([...result].filter(function (n) { return found.has(n); }));
-      if (!result.size) break;
-    }
-    return result;
+    });
+    return result === null ? null : Array.from(result).sort(function (a, b) { return a - b; });
   }
 
   if (typeof module !== "undefined" && module.exports) {
-    module.exports = { fold: fold, stem: stem, terms: terms, search: search };
+    module.exports = { fold: fold, readings: readings, indexReadings: indexReadings, queryReadings: queryReadings, wordReadings: wordReadings, terms: terms, partName: partName,
+                       decodePostings: decodePostings, partsFor: partsFor, match: match };
     return;
   }
 
-  var state = { query: "", ids: null };
+  /* ---- the page ---------------------------------------------------------------------- */
 
-  function loadIndex(input, then) {
-    if (window.TIMELINE_SEARCH) return then(window.TIMELINE_SEARCH);
-    var script = document.createElement("script");
-    script.src = input.getAttribute("data-index");
-    script.onload = function () { then(window.TIMELINE_SEARCH); };
-    document.head.appendChild(script);
-  }
+  var KINDS = ["categories", "actors", "places", "outlets", "review"];
+  var S = { meta: null, parts: {}, docs: {}, waiting: {}, shown: 0, hits: null, token: 0 };
 
-  function selections() {
-    var chosen = {};
-    document.querySelectorAll("select[data-filter]").forEach(function (s) {
-      if (s.value) chosen[s.getAttribute("data-filter")] = s.value;
-    });
-    return chosen;
-  }
-
-  function matches(card, chosen) {
-    for (var kind in chosen) {
-      var values = (card.getAttribute("data-" + kind) || "").split(" ");
-      if (values.indexOf(chosen[kind]) < 0) return false;
+  window.TIMELINE_PART = function (name, data) {
+    S.parts[name] = data;
+    if (data.docs) for (var n in data.docs) {
+      var number = parseInt(n, 36);
+      if (!S.docs[number] || data.docs[n].length > S.docs[number].length) S.docs[number] = data.docs[n];
     }
-    return !state.ids || state.ids.has(card.getAttribute("data-event-id"));
+  };
+
+  function load(names, then) {
+    var left = names.filter(function (name) { return !S.parts[name]; });
+    if (!left.length) return then();
+    var count = left.length;
+    left.forEach(function (name) {
+      var done = function () { if (--count === 0) then(); };
+      if (S.waiting[name]) { S.waiting[name].push(done); return; }
+      S.waiting[name] = [done];
+      var script = document.createElement("script");
+      script.src = root() + S.meta.dir + name + ".js";
+      script.onload = script.onerror = function () {
+        if (!S.parts[name]) S.parts[name] = { terms: {}, docs: {}, failed: true };
+        var callbacks = S.waiting[name];
+        delete S.waiting[name];
+        callbacks.forEach(function (f) { f(); });
+      };
+      document.head.appendChild(script);
+    });
   }
 
-  function apply() {
-    var chosen = selections();
-    var cards = document.querySelectorAll(".timeline article[data-event-id]");
-    var shown = 0;
-    cards.forEach(function (card) {
-      var visible = matches(card, chosen);
-      card.hidden = !visible;
-      if (visible) shown++;
-    });
-    document.querySelectorAll(".timeline .day, .timeline .month").forEach(function (group) {
-      group.hidden = !group.querySelector("article[data-event-id]:not([hidden])");
-    });
-    var status = document.querySelector(".status");
-    var active = state.ids || Object.keys(chosen).length;
-    if (status) status.textContent = active ? "الأحداث المعروضة: " + shown + " من " + cards.length : "";
-    listElsewhere(cards);
+  function root() { return document.documentElement.getAttribute("data-root") || ""; }
+
+  function digits(text) {
+    text = String(text);
+    return S.meta && S.meta.digits === "arabic" ? text.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : text;
   }
 
-  /* Search hits whose cards are not on this page (the index links month pages at scale). */
-  function listElsewhere(cards) {
-    var list = document.querySelector(".results");
-    if (!list) return;
-    list.textContent = "";
-    var index = window.TIMELINE_SEARCH;
-    if (!state.ids || !index || cards.length >= index.docs.length) { list.hidden = true; return; }
-    var root = document.documentElement.getAttribute("data-root") || "";
-    var count = 0;
-    state.ids.forEach(function (id) {
-      if (count >= 50) return;
-      var doc = index._byId[id];
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = root + doc[1];
-      a.textContent = doc[2];
-      li.append(doc[3] + ": ", a);
-      list.appendChild(li);
-      count++;
-    });
-    list.hidden = count === 0;
+  /* Arabic number agreement: 1, 2, 3–10, 11+ (render.py: count_phrase). */
+  function counted(number, forms) {
+    if (number === 1) return forms[0];
+    if (number === 2) return forms[1];
+    var rest = number % 100;
+    return digits(number) + " " + (rest >= 3 && rest <= 10 ? forms[2] : forms[3]);
+  }
+  var RESULT = ["نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة"];
+  var PARTY = ["رواية طرف واحد", "طرفان", "أطراف", "طرفًا"];
+  var OUTLET = ["وسيلة نشر واحدة", "وسيلتا نشر", "وسائل نشر", "وسيلة نشر"];
+
+  function controls() {
+    return {
+      input: document.querySelector('.finder input[type="search"]'),
+      selects: Array.from(document.querySelectorAll("select[data-filter]")),
+      status: document.querySelector(".finder .status"),
+      list: document.querySelector(".finder .results"),
+      more: document.querySelector(".finder .more"),
+      timeline: document.querySelector("section.timeline")
+    };
   }
 
-  function onQuery(input) {
-    var query = input.value;
-    loadIndex(input, function (index) {
-      if (!index._byId) {
-        index._byId = {};
-        index.docs.forEach(function (d) { index._byId[d[0]] = d; });
+  function chosen(c) {
+    var out = {};
+    c.selects.forEach(function (s) { if (s.value) out[s.getAttribute("data-filter")] = s.value; });
+    return out;
+  }
+
+  /* ---- URL state ---- */
+  function readUrl(c) {
+    var params = new URLSearchParams(location.search);
+    c.input.value = params.get("q") || "";
+    c.selects.forEach(function (s) {
+      var value = params.get(s.getAttribute("data-filter")) || "";
+      s.value = Array.from(s.options).some(function (o) { return o.value === value; }) ? value : "";
+    });
+  }
+
+  function writeUrl(c, push) {
+    var params = new URLSearchParams();
+    if (c.input.value.trim()) params.set("q", c.input.value.trim());
+    var picked = chosen(c);
+    KINDS.forEach(function (k) { if (picked[k]) params.set(k, picked[k]); });
+    var query = params.toString();
+    var url = location.pathname + (query ? "?" + query : "") + location.hash;
+    if (url === location.pathname + location.search + location.hash) return;
+    try { history[push ? "pushState" : "replaceState"](null, "", url); } catch (e) { /* file:// in some browsers */ }
+  }
+
+  /* ---- facets ---- */
+  function facetSets() {
+    var f = S.parts.facets;
+    if (f._rows) return f._rows;
+    f._rows = f.rows.map(function (row) {
+      return row.split(";").map(function (field) {
+        return field ? field.split(",").map(function (i) { return parseInt(i, 36); }) : [];
+      });
+    });
+    return f._rows;
+  }
+
+  function passes(row, picked, skip) {
+    var f = S.parts.facets;
+    for (var k = 0; k < f.kinds.length; k++) {
+      var kind = f.kinds[k];
+      if (kind === skip || !picked[kind]) continue;
+      var wanted = f.values[kind].indexOf(picked[kind]);
+      if (row[k].indexOf(wanted) < 0) return false;
+    }
+    return true;
+  }
+
+  /* Option counts follow the other filters and the query. */
+  function updateCounts(c, base, picked) {
+    var f = S.parts.facets, rows = facetSets();
+    c.selects.forEach(function (select) {
+      var kind = select.getAttribute("data-filter"), k = f.kinds.indexOf(kind);
+      var counts = {};
+      base.forEach(function (n) {
+        var row = rows[n];
+        if (!passes(row, picked, kind)) return;
+        row[k].forEach(function (i) { counts[i] = (counts[i] || 0) + 1; });
+      });
+      Array.from(select.options).forEach(function (option) {
+        if (!option.value) return;
+        var i = f.values[kind].indexOf(option.value);
+        option.textContent = option.getAttribute("data-name") + " (" + digits(counts[i] || 0) + ")";
+      });
+    });
+  }
+
+  /* ---- highlighting ---- */
+  function highlighted(text, groups) {
+    var fragment = document.createDocumentFragment();
+    String(text).split(/([\p{L}\p{N}\p{M}]+)/u).forEach(function (piece, i) {
+      if (i % 2 === 0) { if (piece) fragment.append(piece); return; }
+      var mine = words(piece, S.meta).map(function (w) { return indexReadings(w, S.meta); });
+      var hit = groups.some(function (group) {
+        return group.some(function (r) { return mine.some(function (g) { return g.some(function (t) { return t.startsWith(r); }); }); });
+      });
+      if (hit) { var mark = document.createElement("mark"); mark.textContent = piece; fragment.append(mark); }
+      else fragment.append(piece);
+    });
+    return fragment;
+  }
+
+  function snippet(text, groups) {
+    if (!text || !groups.length) return text || "";
+    var pieces = text.split(/([\p{L}\p{N}\p{M}]+)/u), at = -1, offset = 0;
+    for (var i = 1; i < pieces.length && at < 0; i += 2) {
+      var mine = words(pieces[i], S.meta).map(function (w) { return indexReadings(w, S.meta); });
+      if (groups.some(function (g) { return g.some(function (r) { return mine.some(function (m) { return m.some(function (t) { return t.startsWith(r); }); }); }); })) {
+        at = pieces.slice(0, i).join("").length;
       }
-      var numbers = search(query, index);
-      state.ids = numbers === null ? null : new Set([...numbers].map(function (n) { return index.docs[n][0]; }));
-      apply();
+    }
+    if (at < 60) return text.length > 160 ? text.slice(0, 160) + "…" : text;
+    offset = text.lastIndexOf(" ", at - 40);
+    var part = text.slice(offset + 1, offset + 161);
+    return "…" + part + (offset + 161 < text.length ? "…" : "");
+  }
+
+  /* ---- results ---- */
+  function row(n, groups) {
+    var doc = S.docs[n];
+    var li = document.createElement("li");
+    var article = document.createElement("article");
+    article.className = "row";
+    article.setAttribute("data-event-id", doc[0]);
+    article.setAttribute("data-review", doc[3]);
+    var head = document.createElement("p");
+    head.className = "meta";
+    var date = document.createElement("span");
+    date.className = "date";
+    date.textContent = doc[2];
+    var badge = document.createElement("span");
+    badge.className = "badge review-" + doc[3];
+    badge.textContent = S.meta.reviews[doc[3]] || doc[3];
+    head.append(date, " ", badge);
+    var title = document.createElement("a");
+    title.className = "row-title";
+    title.href = root() + S.meta.event_url.replace("{id}", encodeURIComponent(doc[0]));
+    title.append(highlighted(doc[1], groups));
+    article.append(head, title);
+    if (doc.length > 4) {
+      var who = document.createElement("p");
+      who.className = "attribution";
+      var parties = doc[5] === 1 ? PARTY[0] + ": " + doc[4] : "بحسب " + doc[4] + " · " + counted(doc[5], PARTY);
+      who.textContent = parties + " · " + counted(doc[6], OUTLET);
+      article.append(who);
+      if (doc[7]) {
+        var quote = document.createElement("p");
+        quote.className = "snippet";
+        quote.append(highlighted(snippet(doc[7], groups), groups));
+        article.append(quote);
+      }
+    }
+    li.append(article);
+    return li;
+  }
+
+  function chunksFor(numbers) {
+    var names = [];
+    numbers.forEach(function (n) {
+      var name = "d-" + Math.floor(n / S.meta.chunk);
+      if (!S.docs[n] || S.docs[n].length <= 4) if (names.indexOf(name) < 0) names.push(name);
+    });
+    return names;
+  }
+
+  function showPage(c, groups, token) {
+    var page = S.hits.slice(S.shown, S.shown + S.meta.page);
+    var missing = page.filter(function (n) { return !S.docs[n]; });
+    var render = function () {
+      if (token !== S.token) return;
+      var items = page.filter(function (n) { return S.docs[n]; }).map(function (n) { return row(n, groups); });
+      var first = S.shown;
+      items.forEach(function (li) { c.list.append(li); });
+      S.shown += page.length;
+      c.more.hidden = S.shown >= S.hits.length;
+      c.list.removeAttribute("aria-busy");
+      busy(false);
+      // Fill in claimants, counts and snippets once their chunk has arrived.
+      load(chunksFor(page), function () {
+        if (token !== S.token) return;
+        page.forEach(function (n, i) {
+          var old = c.list.children[first + i];
+          if (old && S.docs[n] && S.docs[n].length > 4) c.list.replaceChild(row(n, groups), old);
+        });
+      });
+    };
+    if (missing.length) load(chunksFor(missing), render); else render();
+  }
+
+  function busy(on) {
+    var finder = document.querySelector(".finder");
+    if (on) finder.setAttribute("aria-busy", "true"); else finder.removeAttribute("aria-busy");
+  }
+
+  function run(c, push) {
+    var token = ++S.token;
+    busy(true);
+    var query = c.input.value.trim(), picked = chosen(c);
+    var active = query !== "" || Object.keys(picked).length > 0;
+    writeUrl(c, push);
+    document.querySelector(".finder .clear").hidden = !active;
+    if (!active) {
+      S.hits = null;
+      c.list.textContent = "";
+      c.list.hidden = true;
+      c.more.hidden = true;
+      c.status.textContent = "";
+      if (c.timeline) c.timeline.hidden = false;
+      if (S.parts.facets) updateCounts(c, allNumbers(), {});
+      busy(false);
+      return;
+    }
+    var groups = wordReadings(query, S.meta);
+    var needed = partsFor(groups, S.meta);
+    if (Object.keys(picked).length || S.parts.facets) needed.push("facets");
+    c.status.textContent = "جارٍ تحميل فهرس البحث…";
+    c.list.setAttribute("aria-busy", "true");
+    load(needed, function () {
+      if (token !== S.token) return;
+      var found = groups.length ? match(groups, S.meta, S.parts) : allNumbers();
+      var hits = found;
+      if (S.parts.facets && !S.parts.facets.failed) {
+        var rows = facetSets();
+        hits = found.filter(function (n) { return passes(rows[n], picked, null); });
+        updateCounts(c, found, picked);
+      }
+      S.hits = hits;
+      S.shown = 0;
+      c.list.textContent = "";
+      c.list.hidden = false;
+      if (c.timeline) c.timeline.hidden = true;
+      c.status.textContent = hits.length ? counted(hits.length, RESULT) + (query ? " عن «" + query + "»" : "") : "لا نتائج. جرّب كلمة أخرى أو ألغِ بعض التصفية.";
+      if (hits.length) showPage(c, groups, token); else { c.more.hidden = true; c.list.removeAttribute("aria-busy"); busy(false); }
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
-    var input = document.querySelector('input[type="search"][data-index]');
-    var filters = document.querySelector(".filters");
-    if (filters) filters.hidden = false;
-    document.querySelectorAll("select[data-filter]").forEach(function (s) { s.addEventListener("change", apply); });
-    var reset = document.querySelector(".filters .reset");
-    if (reset) reset.addEventListener("click", function () {
-      document.querySelectorAll("select[data-filter]").forEach(function (s) { s.value = ""; });
-      apply();
+  function allNumbers() {
+    var all = [];
+    for (var n = 0; n < S.meta.docs; n++) all.push(n);
+    return all;
+  }
+
+  function setupFinder() {
+    var metaElement = document.getElementById("search-meta");
+    if (!metaElement) return;
+    S.meta = JSON.parse(metaElement.textContent);
+    var c = controls();
+    document.querySelector(".finder .filters").hidden = false;
+    c.selects.forEach(function (s) {
+      Array.from(s.options).forEach(function (o) { if (o.value && !o.getAttribute("data-name")) o.setAttribute("data-name", o.textContent.replace(/ \([^)]*\)$/, "")); });
+      s.addEventListener("change", function () { run(c, true); });
     });
-    if (!input) return;
-    input.form.addEventListener("submit", function (e) { e.preventDefault(); onQuery(input); });
-    input.addEventListener("focus", function () { loadIndex(input, function () {}); }, { once: true });
-    input.addEventListener("input", function () { onQuery(input); });
-    if (input.value) onQuery(input);
-  });
+    var timer = null;
+    c.input.form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(c, true); });
+    c.input.addEventListener("input", function () { clearTimeout(timer); busy(true); timer = setTimeout(function () { run(c, false); }, 150); });
+    c.more.addEventListener("click", function () {
+      var groups = wordReadings(c.input.value.trim(), S.meta);
+      var next = c.list.children.length;
+      showPage(c, groups, S.token);
+      setTimeout(function () { var li = c.list.children[next]; if (li) { var a = li.querySelector("a"); if (a) a.focus(); } }, 0);
+    });
+    document.querySelector(".finder .clear").addEventListener("click", function () {
+      c.input.value = "";
+      c.selects.forEach(function (s) { s.value = ""; });
+      run(c, true);
+      c.input.focus();
+    });
+    window.addEventListener("popstate", function () { readUrl(c); run(c, false); });
+    readUrl(c);
+    if (c.input.value.trim() || Object.keys(chosen(c)).length) run(c, false);
+  }
+
+  function setupCopy() {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var source = document.getElementById(button.getAttribute("data-copy"));
+        var text = source ? source.textContent.replace(/\s+/g, " ").trim() : "";
+        var done = function (ok) {
+          var note = button.parentNode.querySelector(".copied");
+          if (note) note.textContent = ok ? "نُسخ النص." : "تعذّر النسخ؛ حدّد النص وانسخه يدويًا.";
+        };
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
+        else done(false);
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { setupFinder(); setupCopy(); });
 })();

@@ -67,6 +67,29 @@ class EventView:
     outlets: tuple[str, ...]
     citations: tuple[CitationView, ...] = ()
     counter_citations: tuple[CitationView, ...] = ()
+    # Independent sources: who makes the claim (a citation's claimant, else the
+    # outlet that published it) and which outlets published it, each counted once.
+    claimants: tuple[str, ...] = ()
+    outlet_count: int = 0
+
+    @property
+    def party_count(self) -> int:
+        """Distinct parties making the claim (never a count of sentences)."""
+        return len(self.claimants)
+
+    @property
+    def single_party(self) -> bool:
+        return len(self.claimants) == 1
+
+    @property
+    def claimants_text(self) -> str:
+        return "، ".join(self.claimants)
+
+    def facet(self, kind: str) -> tuple[str, ...]:
+        """The keys of this event for a filter kind (categories, actors, places, outlets)."""
+        if kind == "outlets":
+            return self.outlets
+        return tuple(getattr(self.entry, kind))
 
     @property
     def id(self) -> str:
@@ -221,6 +244,8 @@ def _event_view(content: Content, display: DateDisplay, urls: Urls, entry: Entry
         outlets=_event_outlets(content, entry),
         citations=citations,
         counter_citations=counter,
+        claimants=claimants(content, entry.sources),
+        outlet_count=len({key for key in (citation_outlet(content, c) for c in entry.sources) if key}),
     )
 
 
@@ -260,13 +285,20 @@ def claimant_name(content: Content, key: str) -> str:
     return clean_text(item.name_ar if item else key)
 
 
-def attribution(content: Content, citations: tuple[Citation, ...]) -> str:
-    """"بحسب سانا، المرصد السوري…": each claimant once, in citation order."""
+def claimants(content: Content, citations: tuple[Citation, ...]) -> tuple[str, ...]:
+    """Who makes the claim, each party once, in citation order: a citation's
+    claimant, else the outlet that published it."""
     seen: dict[str, None] = {}
     for citation in citations:
         key = citation.attributed_to or citation_outlet(content, citation)
         if key:
             seen.setdefault(claimant_name(content, key), None)
+    return tuple(seen)
+
+
+def attribution(content: Content, citations: tuple[Citation, ...]) -> str:
+    """"بحسب سانا، المرصد السوري…": each claimant once, in citation order."""
+    seen = claimants(content, citations)
     return "بحسب " + "، ".join(seen) if seen else ""
 
 

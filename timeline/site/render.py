@@ -39,7 +39,6 @@ ASSET_DIR = "assets"
 # form the mark, and replacing it cannot touch anything but links.
 _ROOT_MARK = Markup("<\x00root>")
 _ROOT_MARK_TEXT = str(_ROOT_MARK)
-SEARCH_INDEX = "assets/search-index.js"
 
 
 @dataclass(frozen=True)
@@ -94,6 +93,7 @@ class SiteRenderer:
         self._cards: dict[tuple[str, str, bool], str] = {}
         self._macros: Any = None
         self._templates: dict[str, jinja2.Template] = {}
+        self._search: search.SearchIndex | None = None
 
     # -- pages converted by MkDocs ---------------------------------------------------------
 
@@ -105,7 +105,8 @@ class SiteRenderer:
                             chart=density_chart(data.events, self.content.categories, self.display, self._day_link),
                             groups=[] if self.month_pages else group_by_month_day(data.events),
                             months=[(key, len(views)) for key, views in data.months.items()],
-                            filters=self._filters(), kind="index")
+                            filters=self._filters(), kind="index",
+                            search_meta=Markup(json_for_script(self.search_index().meta)))
 
     def render_document(self, url: str, title: str, body_html: str) -> str:
         """A plain Markdown page (about, or any other page in the nav)."""
@@ -286,7 +287,17 @@ class SiteRenderer:
             data, data.events, site_id=options.site_id, title=options.site_name,
             author=options.site_author or options.site_name, site_url=options.site_url,
             limit=options.feed_limit).encode("utf-8")
-        yield SEARCH_INDEX, search.search_script(search.build_index(self.content, data.events)).encode("utf-8")
+        for path, text in self.search_index().files.items():
+            yield path, text.encode("utf-8")
+
+    def search_index(self) -> search.SearchIndex:
+        """The search metadata (embedded in the index page) and its part files, built once."""
+        if self._search is None:
+            reviews = {key: listing.name for key, listing in self.data.listings[REVIEW].items()}
+            self._search = search.build_index(
+                self.content, self.data.events, event_url=self.urls.event("{id}"), digits=self.options.digits,
+                review_labels={**names()["reviews"], **reviews})
+        return self._search
 
     def sitemap(self, extra_urls: list[str]) -> bytes:
         """Every page written (call after :meth:`outputs`), plus MkDocs' own pages."""
@@ -314,7 +325,7 @@ class SiteRenderer:
             site=self.options, urls=self.urls, data=self.data, display=self.display, names=names(),
             page_url=url, root=root, offline=self.options.offline,
             canonical=exports.absolute(self.options.site_url, url) if self.options.site_url else None,
-            search_index=SEARCH_INDEX, **context,
+            **context,
         )
 
     def _day_link(self, bucket: str) -> str:

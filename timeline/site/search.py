@@ -1,39 +1,81 @@
-"""The offline search index: a prebuilt token index shipped as a ``.js`` file.
+"""The offline search index, in parts small enough for a slow network.
 
-Both sides fold the same way: the index is built with ``normalize.normalize_arabic``
-and the fold table itself travels inside the index, so ``timeline.js``
-applies exactly the folds of ``normalize.py`` (alef/hamza/ya/ta marbuta,
-diacritics, tatweel, invisibles, Eastern ⇄ Latin digits, quote styles) and
-then strips the same light prefixes (و ب ل ف ك ال …). A ``<script src>``
-file works from ``file://``, where ``fetch`` of JSON would not.
+Both sides fold the same way: the index is built with
+``normalize.normalize_arabic`` plus the clitic and variant rules of
+``search.yml``, and the fold table and those rules travel in the search
+metadata (embedded in the index page), so ``timeline.js`` applies exactly the
+same folds to the query. A token is indexed under each of its *readings*: its
+folded form and what is left after stripping a clitic prefix (و ف, then ب ك
+ل, then ال), plus variant spellings ("كيماوي" → "كيميائي"). A query word
+matches an event that has an indexed term starting with one of the word's
+readings; every query word must match.
 
-Format: ``{"docs": [[id, url, title, date], …], "terms": {stem: "0,1a,2f"}, …}``
-where each posting list holds base-36 document numbers.
+Files (``assets/search/``, each a ``<script src>`` file calling
+``TIMELINE_PART(name, data)``, so search works from ``file://``):
+
+- ``t-<hex>.js``, one per two-letter term prefix: ``{"terms": {term:
+  postings}, "docs": {n: [id, title, date, review]}}``, where ``docs`` holds
+  the first :data:`FIRST_PAGE` events of every term in the part, so a
+  one-word query shows its first page after a single request;
+- ``d-<k>.js``, :data:`CHUNK` events each: ``{"docs": {n: record}}`` with
+  the full result row (claimants, source counts, a snippet);
+- ``facets.js``: every event's categories, actors, places, outlets and
+  review state, for the filters and their counts.
+
+Postings are base-36 gaps between event numbers (``"0,1,4"`` is events 0,
+1, 5), or, when shorter, ``~`` and a base64 bitmap of all events.
 """
 
 from __future__ import annotations
 
+import base64
 import re
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
 from typing import Any, Iterable
+
+import yaml
 
 from timeline import normalize
 from timeline.content.model import Content
 from timeline.site.markup import json_for_script
 
-# Longest first: "وال" before "و". A prefix is stripped only when what is
-# left is still a word (MIN_STEM letters), so "وفد" stays "وفد".
-PREFIXES: tuple[str, ...] = ("وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف", "ك")
-MIN_STEM = 3
+SEARCH_DIR = "assets/search"
+CHUNK = 100  # events per d-<k>.js file
+FIRST_PAGE = 20  # results shown at once; each term part carries its first ones
+SNIPPET = 220  # characters of the first quote kept for the result snippet
+FACET_KINDS: tuple[str, ...] = ("categories", "actors", "places", "outlets", "review")
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-def stem(token: str) -> str:
-    """Strip one light prefix from a folded token."""
-    for prefix in PREFIXES:
-        if token.startswith(prefix) and len(token) - len(prefix) >= MIN_STEM:
-            return token[len(prefix):]
-    return token
+@dataclass(frozen=True)
+class Rules:
+    """The clitic prefixes (longest first), the shortest stem, the variants."""
+
+    prefixes: tuple[str, ...]
+    min_stem: int
+    variants: tuple[tuple[str, str], ...]
+    articled: tuple[str, ...]  # the prefixes that end in the article (ال, or لل)
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    data = yaml.safe_load(Path(__file__).with_name("search.yml").read_text(encoding="utf-8"))
+    contractions = data.get("contractions") or {}
+    found: set[str] = set()
+    for conjunction, preposition, article in product(
+            ["", *data["conjunctions"]], ["", *data["prepositions"]], ["", data["article"]]):
+        found.add(conjunction + contractions.get(preposition + article, preposition + article))
+    found.discard("")
+    fold = normalize.normalize_arabic
+    variants = tuple((fold(key), fold(value)) for key, value in (data.get("variants") or {}).items())
+    article_forms = (data["article"], *contractions.values())
+    ordered = tuple(sorted(found, key=lambda p: (-len(p), p)))
+    articled = tuple(p for p in ordered if p.endswith(article_forms))
+    return Rules(ordered, int(data["min_stem"]), variants, articled)
 
 
 def fold(text: str) -> str:
@@ -41,65 +83,209 @@ def fold(text: str) -> str:
     return normalize.normalize_arabic(text)
 
 
+def readings(token: str) -> tuple[str, ...]:
+    """Every form a folded token is indexed (or looked up) under, in a fixed order."""
+    rule = rules()
+    found = [token]
+    for prefix in rule.prefixes:
+        if token.startswith(prefix) and len(token) - len(prefix) >= rule.min_stem:
+            found.append(token[len(prefix):])
+    for reading in list(found):
+        for source, target in rule.variants:
+            if reading.startswith(source):
+                found.append(target + reading[len(source):])
+    return tuple(dict.fromkeys(found))
+
+
+def index_readings(token: str) -> tuple[str, ...]:
+    """The readings a token is indexed under: a form that still carries the
+    article is left out when the form without it is there ("الهجوم" is
+    indexed as "هجوم"), so no index part holds every word with ال."""
+    found = readings(token)
+    articled = rules().articled
+    return tuple(r for r in found if not any(r.startswith(p) and r[len(p):] in found for p in articled))
+
+
+def query_readings(token: str) -> tuple[str, ...]:
+    """The readings a query word is looked up under: its readings, and while
+    it is being typed ("الهج"), the rest after an article however short."""
+    found = list(readings(token))
+    for prefix in rules().articled:
+        if token.startswith(prefix) and len(token) > len(prefix):
+            found.append(token[len(prefix):])
+    return tuple(dict.fromkeys(found))
+
+
+def words(text: str) -> list[str]:
+    """The folded tokens of ``text``."""
+    return _TOKEN.findall(fold(text))
+
+
+def word_readings(text: str) -> list[tuple[str, ...]]:
+    """Per query word, its readings (what ``timeline.js`` computes for a query)."""
+    return [query_readings(word) for word in words(text)]
+
+
 def terms(text: str) -> list[str]:
-    """Folded, stemmed tokens of ``text``, as the JavaScript side computes them."""
-    return [stem(token) for token in _TOKEN.findall(fold(text))]
+    """Every indexed term of ``text``, each once, in order."""
+    return list(dict.fromkeys(term for word in words(text) for term in index_readings(word)))
 
 
 class _TermMemo:
     """Terms of whitespace-separated words, each distinct word folded once.
 
     Folding never joins or splits across whitespace, so the terms of a text
-    are the terms of its words in order; at 10,000 events the same few
-    thousand words recur hundreds of times each."""
+    are the terms of its words; at 10,000 events the same few thousand words
+    recur hundreds of times each."""
 
     def __init__(self) -> None:
         self._words: dict[str, tuple[str, ...]] = {}
 
     def terms(self, text: str) -> set[str]:
         found: set[str] = set()
-        words = self._words
+        memo = self._words
         for word in text.split():
-            known = words.get(word)
+            known = memo.get(word)
             if known is None:
-                known = words[word] = tuple(terms(word))
+                known = memo[word] = tuple(terms(word))
             found.update(known)
         return found
 
 
 def fold_table() -> dict[str, Any]:
-    """The folds of ``normalize.py`` as data for ``timeline.js``."""
-    table: dict[str, str] = {}
-    for source, target in (
-        ("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"),
-    ):
-        table.update(zip(source, target))
+    """The folds of ``normalize.py`` and the rules of ``search.yml`` as data for ``timeline.js``."""
+    table: dict[str, str] = dict(zip("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789"))
     table.update(normalize._LETTER_FOLDS)  # noqa: SLF001 (the one source of truth)
     for code, value in normalize._QUOTES.items():  # noqa: SLF001
         table[chr(code)] = value
     drop = normalize._DROPPED.pattern[:-1] + normalize.INVISIBLES.pattern[1:]  # noqa: SLF001
     # Written as \\uXXXX escapes so the file itself holds no invisible characters.
     drop = "".join(char if char.isascii() else f"\\u{ord(char):04x}" for char in drop)
-    return {"fold": dict(sorted(table.items())), "drop": drop, "prefixes": list(PREFIXES), "min_stem": MIN_STEM}
+    rule = rules()
+    return {"fold": dict(sorted(table.items())), "drop": drop, "prefixes": list(rule.prefixes),
+            "min_stem": rule.min_stem, "variants": [list(pair) for pair in rule.variants],
+            "articled": list(rule.articled)}
 
 
-def build_index(content: Content, views: Iterable[Any]) -> dict[str, Any]:
-    """The index for the published events, in timeline order."""
-    docs: list[list[str]] = []
+PART_BYTES = 12_000  # a part above this is split by one more letter (down to PART_DEPTH letters)
+PART_DEPTH = 4
+
+
+def part_name(key: str) -> str:
+    """The file (without ``.js``) of the part for a term prefix: its letters in hex."""
+    return "t-" + "-".join(f"{ord(char):x}" for char in key)
+
+
+def _part_keys(postings: dict[str, list[int]]) -> dict[str, str]:
+    """Term → the prefix naming its part: two letters, or more where a part
+    would pass PART_BYTES (a term shorter than its part's key stays one up).
+    A query reading needs every part whose key starts with it or begins it."""
+    def weight(term: str) -> int:
+        return len(term.encode("utf-8")) + 3 * len(postings[term]) + 40 * min(len(postings[term]), FIRST_PAGE)
+
+    keys = {term: term[:2] for term in postings}
+    for depth in range(3, PART_DEPTH + 1):
+        sizes: dict[str, int] = defaultdict(int)
+        for term, key in keys.items():
+            sizes[key] += weight(term)
+        for term, key in keys.items():
+            if sizes[key] > PART_BYTES and len(key) == depth - 1 and len(term) >= depth:
+                keys[term] = term[:depth]
+    return keys
+
+
+@dataclass
+class SearchIndex:
+    """The metadata for the page and the part files, by path under the site root."""
+
+    meta: dict[str, Any]
+    files: dict[str, str]
+
+
+def build_index(content: Content, views: Iterable[Any], *, event_url: str, digits: str,
+                review_labels: dict[str, str]) -> SearchIndex:
+    """The index of the published events, in timeline order.
+
+    ``event_url`` is the URL of an event with ``{id}`` for its id."""
+    views = list(views)
+    total = len(views)
     postings: dict[str, list[int]] = defaultdict(list)
     memo = _TermMemo()
     for number, view in enumerate(views):
-        docs.append([view.id, view.url, view.title, view.date_text])
         for term in memo.terms(_searchable_text(content, view)):
             postings[term].append(number)
-    numerals = [_base36(number) for number in range(len(docs))]
-    encoded = {term: ",".join([numerals[n] for n in numbers]) for term, numbers in sorted(postings.items())}
-    return {"version": 1, "docs": docs, "terms": encoded, **fold_table()}
+    short = {n: [v.id, v.title, v.date_text, v.review] for n, v in enumerate(views)}
+    parts: dict[str, dict[str, Any]] = defaultdict(lambda: {"terms": {}, "docs": {}})
+    keys = _part_keys(postings)
+    for term in sorted(postings):
+        numbers = postings[term]
+        part = parts[keys[term]]
+        part["terms"][term] = encode_postings(numbers, total)
+        for n in numbers[:FIRST_PAGE]:
+            part["docs"][_base36(n)] = short[n]
+    files = {f"{SEARCH_DIR}/{part_name(key)}.js": _script(part_name(key), data) for key, data in parts.items()}
+    for start in range(0, total, CHUNK):
+        name = f"d-{start // CHUNK}"
+        docs = {_base36(n): _record(views[n]) for n in range(start, min(start + CHUNK, total))}
+        files[f"{SEARCH_DIR}/{name}.js"] = _script(name, {"docs": docs})
+    files[f"{SEARCH_DIR}/facets.js"] = _script("facets", _facets(views))
+    meta = {"version": 2, "docs": total, "chunk": CHUNK, "page": FIRST_PAGE, "parts": sorted(parts),
+            "dir": SEARCH_DIR + "/", "event_url": event_url, "digits": digits, "reviews": review_labels,
+            **fold_table()}
+    return SearchIndex(meta=meta, files=files)
 
 
-def search_script(index: dict[str, Any]) -> str:
-    """The ``search-index.js`` file: one assignment, safe to load with ``<script src>``."""
-    return "window.TIMELINE_SEARCH=" + json_for_script(index) + ";\n"
+def encode_postings(numbers: list[int], total: int) -> str:
+    """Base-36 gaps, or ``~`` and a base64 bitmap when that is shorter."""
+    previous, gaps = -1, []
+    for number in numbers:
+        gaps.append(_base36(number - previous - 1))
+        previous = number
+    listed = ",".join(gaps)
+    if len(listed) <= (total + 5) // 6 + 1:
+        return listed
+    bits = bytearray((total + 7) // 8)
+    for number in numbers:
+        bits[number >> 3] |= 1 << (number & 7)
+    return "~" + base64.b64encode(bytes(bits)).decode("ascii")
+
+
+def decode_postings(text: str) -> list[int]:
+    """The inverse of :func:`encode_postings` (the tests' mirror of timeline.js)."""
+    if text.startswith("~"):
+        bits = base64.b64decode(text[1:])
+        return [n for n in range(len(bits) * 8) if bits[n >> 3] >> (n & 7) & 1]
+    numbers, previous = [], -1
+    for gap in text.split(",") if text else []:
+        previous += int(gap, 36) + 1
+        numbers.append(previous)
+    return numbers
+
+
+def _script(name: str, data: dict[str, Any]) -> str:
+    """One part file: a call, safe to load with ``<script src>``."""
+    return f'TIMELINE_PART("{name}",' + json_for_script(data) + ");\n"
+
+
+def _record(view: Any) -> list[Any]:
+    """A full result row: id, title, date, review, claimants, parties, outlets, snippet."""
+    quote = view.citations[0].quote if view.citations else ""
+    snippet = quote if len(quote) <= SNIPPET else quote[:SNIPPET].rsplit(" ", 1)[0] + "…"
+    return [view.id, view.title, view.date_text, view.review, view.claimants_text, view.party_count,
+            view.outlet_count, snippet]
+
+
+def _facets(views: list[Any]) -> dict[str, Any]:
+    values: dict[str, dict[str, int]] = {kind: {} for kind in FACET_KINDS}
+    rows = []
+    for view in views:
+        fields = []
+        for kind in FACET_KINDS:
+            keys = (view.review,) if kind == "review" else view.facet(kind)
+            known = values[kind]
+            fields.append(",".join(_base36(known.setdefault(key, len(known))) for key in keys))
+        rows.append(";".join(fields))
+    return {"kinds": list(FACET_KINDS), "values": {kind: list(keys) for kind, keys in values.items()}, "rows": rows}
 
 
 def _searchable_text(content: Content, view: Any) -> str:
