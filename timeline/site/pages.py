@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -169,7 +170,7 @@ class SiteData:
     position: dict[str, int] = field(default_factory=dict)
     months: dict[str, list[EventView]] = field(default_factory=dict)
     listings: dict[str, dict[str, Listing]] = field(default_factory=dict)
-    related: dict[str, tuple[EventView, ...]] = field(default_factory=dict)
+    related: Mapping[str, tuple[EventView, ...]] = field(default_factory=dict)  # computed per event when asked
     citing: dict[tuple[str, int], list[tuple[EventView, int]]] = field(default_factory=dict)
 
     def previous(self, view: EventView) -> EventView | None:

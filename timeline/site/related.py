@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,31 +20,59 @@ MAX_RELATED = 5
 MAX_SCANNED_PER_KEY = 60  # bounds the work for a very common actor on a busy day
 
 
-def related_events(views: tuple[EventView, ...]) -> dict[str, tuple[EventView, ...]]:
+def related_events(views: tuple[EventView, ...]) -> RelatedEvents:
     """For each event id, up to MAX_RELATED events ranked by shared keys, then nearness."""
-    ordinals = [view.entry.date.start.first_day().toordinal() for view in views]
-    positions: dict[str, list[int]] = defaultdict(list)
-    for index, view in enumerate(views):
-        for key in _keys(view):
-            positions[key].append(index)
-    key_ordinals = {key: [ordinals[i] for i in members] for key, members in positions.items()}
-    result: dict[str, tuple[EventView, ...]] = {}
-    for index, view in enumerate(views):
+    return RelatedEvents(views)
+
+
+class RelatedEvents(Mapping):
+    """Event id -> its related events, each computed when first asked for.
+
+    The index (per actor and place, the events in date order) is built for
+    all events at once; the ranking of one event's neighbours is done when a
+    page asks, so the live preview renders an edited event's page without
+    ranking the neighbours of every other event first."""
+
+    def __init__(self, views: tuple[EventView, ...]) -> None:
+        self._views = views
+        self._ordinals = [view.entry.date.start.first_day().toordinal() for view in views]
+        self._index = {view.id: index for index, view in enumerate(views)}
+        positions: dict[str, list[int]] = defaultdict(list)
+        for index, view in enumerate(views):
+            for key in _keys(view):
+                positions[key].append(index)
+        self._positions = positions
+        self._key_ordinals = {key: [self._ordinals[i] for i in members] for key, members in positions.items()}
+        self._known: dict[str, tuple[EventView, ...]] = {}
+
+    def __getitem__(self, event_id: str) -> tuple[EventView, ...]:
+        known = self._known.get(event_id)
+        if known is None:
+            known = self._known[event_id] = self._rank(self._index[event_id])
+        return known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def _rank(self, index: int) -> tuple[EventView, ...]:
+        views, ordinals = self._views, self._ordinals
         scores: Counter[int] = Counter()
         day = ordinals[index]
-        for key in _keys(view):
-            days = key_ordinals[key]
+        for key in _keys(views[index]):
+            days = self._key_ordinals[key]
             low, high = bisect_left(days, day - WINDOW_DAYS), bisect_right(days, day + WINDOW_DAYS)
             if high - low > MAX_SCANNED_PER_KEY:
                 centre = bisect_left(days, day)
                 low = max(low, centre - MAX_SCANNED_PER_KEY // 2)
                 high = min(high, low + MAX_SCANNED_PER_KEY)
-            for other in positions[key][low:high]:
+            for other in self._positions[key][low:high]:
                 if other != index:
                     scores[other] += 1
         ranked = sorted(scores, key=lambda other: (-scores[other], abs(ordinals[other] - day), other))
-        result[view.id] = tuple(views[other] for other in ranked[:MAX_RELATED])
-    return result
+        return tuple(views[other] for other in ranked[:MAX_RELATED])
 
 
 def _keys(view: EventView) -> list[str]:
