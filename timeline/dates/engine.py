@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 from typing import Iterable, NamedTuple
 
+from timeline.dates.cache import compile_pattern
 from timeline.dates.lexicon import alternation, lexicon
 from timeline.dates.model import Context, DateMention, Reading
 from timeline.dates.prefilter import PrefixIndex, build_index
@@ -40,12 +41,12 @@ class Candidate(NamedTuple):
 
 @cache
 def _future_cues() -> re.Pattern:
-    return re.compile(r"(?<!\w)[وف]?" + alternation(lexicon().future_cues) + r"(?!\w)")
+    return compile_pattern(r"(?<!\w)[وف]?" + alternation(lexicon().future_cues) + r"(?!\w)")
 
 
 @cache
 def _approximators() -> re.Pattern:
-    return re.compile(r"(?<!\w)" + alternation(lexicon().approximators) + r"\s?$")
+    return compile_pattern(r"(?<!\w)" + alternation(lexicon().approximators) + r"\s?$")
 
 
 class _Sentences:
@@ -165,11 +166,11 @@ def _names_regex(language: str) -> re.Pattern:
     """Names that contain a date word and are not dates ("روسيا اليوم", "World Today")."""
     if language == "en":
         from timeline.dates.english import NAMES
-        return re.compile(r"(?<!\w)(?P<name>" + alternation(NAMES) + r")(?!\w)")
+        return compile_pattern(r"(?<!\w)(?P<name>" + alternation(NAMES) + r")(?!\w)")
     # "روسيا اليوم" is a channel when quoted or named as one ("موقع روسيا
     # اليوم"), and "today" in "أعلنت روسيا اليوم".
     lex = lexicon()
-    return re.compile(r"(?:[\"«“'‘]\s?|(?<!\w)" + alternation(lex.media_nouns) + r"\s[\"«“']?\s?)"
+    return compile_pattern(r"(?:[\"«“'‘]\s?|(?<!\w)" + alternation(lex.media_nouns) + r"\s[\"«“']?\s?)"
                       r"(?P<name>" + alternation(lex.names) + r")(?!\w)")
 
 

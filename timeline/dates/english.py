@@ -15,6 +15,7 @@ from functools import cache
 
 from timeline.dates import resolve
 from timeline.dates.adapter import parse_date
+from timeline.dates.cache import compile_pattern
 from timeline.dates.grammar import Rule
 from timeline.dates.model import Context, Reading
 
@@ -282,5 +283,5 @@ def rules() -> tuple[Rule, ...]:
     """The compiled English rules, in priority order."""
     compiled = []
     for name, core, read in _sources():
-        compiled.append(Rule(name, re.compile(START + core), read or read_date_any))
+        compiled.append(Rule(name, compile_pattern(START + core), read or read_date_any))
     return tuple(compiled)

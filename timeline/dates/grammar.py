@@ -18,6 +18,7 @@ from functools import cache
 from typing import Callable
 
 from timeline.dates import hijri, resolve
+from timeline.dates.cache import compile_pattern
 from timeline.dates.lexicon import lexicon, parse_cardinal, parse_day
 from timeline.dates.model import Context, Reading
 from timeline.dates.patterns import (ART, CLITICS, DAY_NUMBER, HIJRI_MARK, SEP, WORD_END, YEAR4, Blocks,
@@ -744,5 +745,5 @@ def read_bare_month_any(match: re.Match, context: Context) -> Reading | None:
 @cache
 def rules() -> tuple[Rule, ...]:
     """The compiled Arabic rules, in priority order."""
-    return tuple(Rule(name, re.compile(CLITICS + core.translate(LETTER_FOLDS)), _pair_checked(read))
+    return tuple(Rule(name, compile_pattern(CLITICS + core.translate(LETTER_FOLDS)), _pair_checked(read))
                  for name, core, read in _rule_sources(blocks()))

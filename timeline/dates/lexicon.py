@@ -14,17 +14,18 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
+from timeline.dates.cache import cached_lexicon
 from timeline.normalize import normalize_arabic
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
 def load_data(name: str) -> Any:
-    """Load one YAML data file of the engine."""
+    """Load one YAML data file of the engine (PyYAML's C loader when built)."""
+    import yaml  # only when the cache misses: not on the hot path
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with (DATA_DIR / f"{name}.yml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -86,13 +87,19 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    """The engine's lexicon, read from disk on first use."""
+    """The engine's lexicon: from the cache of an earlier run when the data
+    files are unchanged (``cache``), else read from disk."""
+    return Lexicon(**cached_lexicon(_read_lexicon))
+
+
+def _read_lexicon() -> dict:
+    """The lexicon's fields, read and folded from ``data/*.yml``."""
     months = load_data("months")
     numbers = load_data("numbers")
     relative = load_data("relative")
     roles = load_data("roles")
     parts = relative["month_parts"]
-    return Lexicon(
+    return dict(
         months=_table(months["gregorian"]),
         ambiguous_months=_words(months["ambiguous"]),
         hijri_months=_table(months["hijri"]),
