@@ -8,6 +8,8 @@ user's cache folder and reused by the next process:
 - **the lexicon** (every word list, folded): stored under a key made of the
   bytes of ``data/*.yml`` and of the modules that build it (``lexicon.py``,
   ``timeline/normalize.py``), so editing a list or the folding rebuilds it;
+- **the rule tables** (each rule's name, pattern string and reader's name),
+  keyed by the grammar's modules and the data files;
 - **compiled regular expressions**: for each pattern string and flags, the
   program ``re`` compiles it to (what ``re._compiler.compile`` hands to
   ``_sre.compile``). The pattern string is its own key, so a changed rule
@@ -27,18 +29,17 @@ and without it (tested).
 from __future__ import annotations
 
 import atexit
-import hashlib
+import functools
 import marshal
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
 ENGINE_DIR = Path(__file__).parent
 SOURCES = [ENGINE_DIR / "lexicon.py", ENGINE_DIR.parent / "normalize.py"]
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_dir() -> Path | None:
@@ -55,16 +56,34 @@ def cache_dir() -> Path | None:
         return None
 
 
+def _sha256():
+    """SHA-256 without loading OpenSSL when the built-in module is there (a
+    few milliseconds of every run)."""
+    try:
+        from _sha256 import sha256  # CPython's own implementation
+    except ImportError:
+        from hashlib import sha256
+    return sha256()
+
+
 def _engine_key() -> str:
     """Python version and regex engine: compiled programs are valid only for both."""
     magic = getattr(getattr(re, "_constants", None), "MAGIC", 0)
-    return hashlib.sha256(f"{FORMAT}|{sys.version}|{magic}".encode()).hexdigest()[:16]
+    digest = _sha256()
+    digest.update(f"{FORMAT}|{sys.version}|{magic}".encode())
+    return digest.hexdigest()[:16]
 
 
+@functools.cache
 def data_key() -> str:
     """A digest of the word lists and of the code that folds them into the lexicon."""
-    digest = hashlib.sha256()
-    for path in sorted((ENGINE_DIR / "data").glob("*.yml")) + SOURCES:
+    return files_key(sorted((ENGINE_DIR / "data").glob("*.yml")) + SOURCES)
+
+
+def files_key(paths: list[Path]) -> str:
+    """A digest of the names and bytes of ``paths``."""
+    digest = _sha256()
+    for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -102,6 +121,7 @@ class _Store:
         path = self.path
         if not self.dirty or path is None:
             return
+        import tempfile
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=".dates-", dir=path.parent)
@@ -136,6 +156,23 @@ def cached_lexicon(build: Callable[[], dict]) -> dict:
     return fields
 
 
+def cached_sources(kind: str, files: list[Path], build: Callable[[], list]) -> list:
+    """A grammar's rule table (names, pattern strings, reader names) as
+    ``build()`` makes it from the lexicon; from the cache when ``files`` (the
+    grammar's modules) and the data files are unchanged."""
+    _STORE.load()
+    key = f"{kind}|{files_key(files)}|{data_key()}"
+    tables = _STORE.data.setdefault("sources", {})
+    if key in tables and isinstance(tables[key], list):
+        return tables[key]
+    table = build()
+    for stale in [name for name in tables if name.startswith(f"{kind}|")]:
+        del tables[stale]
+    tables[key] = table
+    _STORE.dirty = True
+    return table
+
+
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, reusing the program compiled by an earlier run."""
     _STORE.load()
@@ -165,11 +202,15 @@ def _to_parts(pattern: str, flags: int) -> tuple:
     indexgroup = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    return (int(flags | parsed.state.flags), [int(op) for op in code], parsed.state.groups - 1, groupindex,
+    from array import array
+    return (int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups - 1, groupindex,
             tuple(indexgroup))
 
 
 def _from_parts(pattern: str, parts: tuple) -> re.Pattern:
     import _sre
+    from array import array
     flags, code, groups, groupindex, indexgroup = parts
-    return _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
+    program = array("I")
+    program.frombytes(code)
+    return _sre.compile(pattern, flags, program.tolist(), groups, groupindex, tuple(indexgroup))

@@ -22,7 +22,6 @@ from typing import Iterable, NamedTuple
 from timeline.dates.cache import compile_pattern
 from timeline.dates.lexicon import alternation, lexicon
 from timeline.dates.model import Context, DateMention, Reading
-from timeline.dates.prefilter import PrefixIndex, build_index
 from timeline.dates.resolve import Point, When
 from timeline.normalize import fold_char
 
@@ -105,7 +104,8 @@ def _regexes(language: str) -> list[re.Pattern]:
 
 
 @cache
-def _index(language: str) -> PrefixIndex:
+def _index(language: str):  # -> prefilter.PrefixIndex, imported only for long texts
+    from timeline.dates.prefilter import build_index
     return build_index(_regexes(language))
 
 

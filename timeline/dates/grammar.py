@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from functools import cache
 from typing import Callable
 
 from timeline.dates import hijri, resolve
-from timeline.dates.cache import compile_pattern
+from timeline.dates import patterns as patterns_module
+from timeline.dates.cache import cached_sources, compile_pattern
 from timeline.dates.lexicon import lexicon, parse_cardinal, parse_day
 from timeline.dates.model import Context, Reading
 from timeline.dates.patterns import (ART, CLITICS, DAY_NUMBER, HIJRI_MARK, SEP, WORD_END, YEAR4, Blocks,
@@ -742,8 +744,18 @@ def read_bare_month_any(match: re.Match, context: Context) -> Reading | None:
     return Reading(resolve.recent_month(context.published, _month(text, context), mode))
 
 
+def _rule_table() -> list[tuple[str, str, str]]:
+    """(name, full pattern, reader's name) of every rule, built from the lexicon."""
+    return [(name, CLITICS + core.translate(LETTER_FOLDS), read.__name__)
+            for name, core, read in _rule_sources(blocks())]
+
+
 @cache
 def rules() -> tuple[Rule, ...]:
-    """The compiled Arabic rules, in priority order."""
-    return tuple(Rule(name, compile_pattern(CLITICS + core.translate(LETTER_FOLDS)), _pair_checked(read))
-                 for name, core, read in _rule_sources(blocks()))
+    """The compiled Arabic rules, in priority order (the table and the
+    compiled programs come from the cache of an earlier run when the
+    grammar and the data files are unchanged)."""
+    table = cached_sources("grammar-ar", [Path(__file__), Path(patterns_module.__file__)], _rule_table)
+    readers = globals()
+    return tuple(Rule(name, compile_pattern(pattern), _pair_checked(readers[reader]))
+                 for name, pattern, reader in table)
