@@ -149,12 +149,14 @@ def best_of_each(runs: int, works: dict) -> dict[str, tuple[float, int]]:
 
 PUBLISHED = "2018-04-08"
 PARAGRAPHS_DRIVER = """
+import json
 import sys
 from datetime import date
 from timeline.dates import find_dates
 text = open(sys.argv[1], encoding="utf-8").read()
 published = date.fromisoformat(sys.argv[2])
-print(sum(len(find_dates(part, published)) for part in text.split("\\n\\n")))
+mentions = [m.to_json() for part in text.split("\\n\\n") for m in find_dates(part, published)]
+print(json.dumps(mentions, ensure_ascii=False, indent=1))  # the same output work as `timeline dates`
 """
 
 

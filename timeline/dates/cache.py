@@ -10,6 +10,7 @@ user's cache folder and reused by the next process:
   ``timeline/normalize.py``), so editing a list or the folding rebuilds it;
 - **the rule tables** (each rule's name, pattern string and reader's name),
   keyed by the grammar's modules and the data files;
+- **the prefix analysis** of each rule (``prefilter``), keyed by its pattern;
 - **compiled regular expressions**: for each pattern string and flags, the
   program ``re`` compiles it to (what ``re._compiler.compile`` hands to
   ``_sre.compile``). The pattern string is its own key, so a changed rule
@@ -171,6 +172,23 @@ def cached_sources(kind: str, files: list[Path], build: Callable[[], list]) -> l
     tables[key] = table
     _STORE.dirty = True
     return table
+
+
+def cached_value(namespace: str, key: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, stored under ``key`` (a string that determines the
+    result by itself, e.g. a pattern) for later runs; marshal-able values only."""
+    _STORE.load()
+    table = _STORE.data.setdefault(namespace, {})
+    if key in table:
+        return table[key]
+    value = compute()
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return value
+    table[key] = value
+    _STORE.dirty = True
+    return value
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:

@@ -112,7 +112,7 @@ def _index(language: str):  # -> prefilter.PrefixIndex, imported only for long t
 def _matches(folded: str, language: str) -> Iterable[tuple[int, re.Match]]:
     """(regex number, match) for every match of every regex of ``_regexes``."""
     scanned = _scanned.get(language, 0)
-    if scanned < INDEX_AFTER_CHARACTERS:
+    if scanned + len(folded) < INDEX_AFTER_CHARACTERS:   # this text included: one long text pays too
         _scanned[language] = scanned + len(folded)
         return [(number, match) for number, regex in enumerate(_regexes(language))
                 for match in regex.finditer(folded)]

@@ -29,6 +29,8 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Iterable, Iterator
 
+from timeline.dates.cache import cached_value, compile_pattern
+
 # Prefix lengths tried for each rule, longest first: a longer prefix tells
 # rules apart better ("في الايام" from "في القصف"), but the patterns that
 # open with many alternatives have too many long prefixes to list.
@@ -235,7 +237,8 @@ def build_index(regexes: Iterable[re.Pattern]) -> PrefixIndex:
     by_prefix: dict[str, set[int]] = {}
     unindexed = []
     for number, regex in enumerate(regexes):
-        prefixes = rule_prefixes(regex)
+        prefixes = cached_value("prefixes", f"{regex.flags}|{regex.pattern}",
+                                lambda regex=regex: rule_prefixes(regex))
         if prefixes is None:
             unindexed.append(number)
             continue
@@ -244,8 +247,8 @@ def build_index(regexes: Iterable[re.Pattern]) -> PrefixIndex:
     alternation = _trie({prefix[:4] for prefix in by_prefix}) or "(?!)"
     return PrefixIndex(
         regexes=regexes,
-        first=re.compile(r"(?=" + alternation + ")"),
-        starts=re.compile(r"[^\w](?=" + alternation + ")"),
+        first=compile_pattern(r"(?=" + alternation + ")"),
+        starts=compile_pattern(r"[^\w](?=" + alternation + ")"),
         by_prefix={prefix: tuple(sorted(numbers)) for prefix, numbers in by_prefix.items()},
         lengths=tuple(sorted({len(prefix) for prefix in by_prefix}, reverse=True)),
         unindexed=tuple(unindexed),
