@@ -28,8 +28,10 @@ _LETTER_FOLDS = {
 }
 LETTER_FOLDS = str.maketrans(_LETTER_FOLDS)
 
-# Harakat, shadda, sukun, superscript alef, Quranic marks, and tatweel.
-_DROPPED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Harakat, shadda, sukun, superscript alef, high hamza (NFKC splits ٵ ٶ ٷ ٸ
+# into a letter and U+0674, which would fold one character into two),
+# Quranic marks, and tatweel.
+_DROPPED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0674\u06d6-\u06ed\u0640]")
 # Bidirectional controls and zero-width characters: never meaningful in content.
 INVISIBLES = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]")
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "″": '"',
