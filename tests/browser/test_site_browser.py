@@ -62,7 +62,7 @@ def test_without_javascript_the_review_filter_is_a_list_page(visit, server, buil
     events = json.loads((built_site / "timeline.json").read_text(encoding="utf-8"))["events"]
     page = visit(javascript=False).open(server)
     page.click("details.browse summary")
-    page.click("details.browse a >> text=موثّق")  # the default content is all verified
+    page.click("details.browse a >> text=راجعه محرر")  # the default content is all verified
     page.wait_for_load_state("load")
     assert page.url.endswith("/review/verified/")
     expected = [e["id"] for e in events if e["review"] == "verified"]

@@ -42,6 +42,7 @@ class CitationView:
     published_text: str
     published_iso: str
     claimant: str | None
+    claimant_kind: str
     article_id: str | None
     article_url: str | None  # root-relative, with #s-<n>
     original_url: str | None
@@ -85,6 +86,14 @@ class EventView:
     @property
     def claimants_text(self) -> str:
         return "، ".join(self.claimants)
+
+    @property
+    def display_title(self) -> str:
+        """The title as lists and pages show it: a claim made by one party only
+        carries that party ("الدفاع المدني: …") unless the title names it already."""
+        if self.single_party and self.claimants[0] not in self.title:
+            return f"{self.claimants[0]}: {self.title}"
+        return self.title
 
     def facet(self, kind: str) -> tuple[str, ...]:
         """The keys of this event for a filter kind (categories, actors, places, outlets)."""
@@ -237,7 +246,7 @@ def _event_view(content: Content, display: DateDisplay, urls: Urls, entry: Entry
         datetime=display.iso_datetime(entry.date),
         categories=tuple(content.categories[key] for key in entry.categories if key in content.categories),
         attribution=attribution(content, entry.sources),
-        review_label=names()["reviews"].get(entry.review, entry.review),
+        review_label=review_label(entry.review),
         month_key=month_key,
         day_key=day_key,
         group_key=group_key,
@@ -278,6 +287,24 @@ def citation_outlet(content: Content, citation: Citation) -> str | None:
     if citation.article and citation.article in content.articles:
         return content.articles[citation.article].outlet
     return citation.outlet
+
+
+def review_label(state: str) -> str:
+    """The review state as an editorial status ("راجعه محرر"), never as proof."""
+    words = names()
+    return words.get("review_status", {}).get(state) or words["reviews"].get(state, state)
+
+
+def claimant_kind(content: Content, key: str) -> str:
+    """What kind of party a claimant is: its outlet kind (outlets.yml) or actor type (gazetteer)."""
+    outlet = content.outlets.get(key)
+    if outlet:
+        return outlet_kind_label(outlet.kind)
+    actor = content.actors.get(key)
+    if actor and actor.type:
+        words = names()
+        return words.get("actor_types", {}).get(actor.type) or words["outlet_kinds"].get(actor.type, "")
+    return ""
 
 
 def claimant_name(content: Content, key: str) -> str:
@@ -335,6 +362,7 @@ def _citation_view(content: Content, display: DateDisplay, urls: Urls, citation:
         published_text=display.day(published) if published else "تاريخ النشر غير معروف",
         published_iso=published.isoformat() if published else "",
         claimant=claimant,
+        claimant_kind=claimant_kind(content, citation.attributed_to) if citation.attributed_to else "",
         article_id=article.id if article else None,
         article_url=urls.article(article.id, citation.sentence) if article else None,
         original_url=original if is_web_url(original) else None,
@@ -381,7 +409,7 @@ def _listings(content: Content, urls: Urls, views: tuple[EventView, ...]) -> dic
             )
     reviews = names()["reviews"]
     result[REVIEW] = {
-        key: Listing(kind=REVIEW, key=key, title=f"حالة المراجعة: {reviews.get(key, key)}", subtitle="",
+        key: Listing(kind=REVIEW, key=key, title=f"حالة المراجعة: {review_label(key)}", subtitle="",
                      url=urls.listing(REVIEW, key), events=tuple(v for v in views if v.review == key))
         for key in REVIEW_PAGES
     }

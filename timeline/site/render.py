@@ -94,6 +94,8 @@ class SiteRenderer:
         self._macros: Any = None
         self._templates: dict[str, jinja2.Template] = {}
         self._search: search.SearchIndex | None = None
+        self._month_split: dict[str, list[tuple[str, tuple[EventView, ...]]]] | None = None
+        self._part_of: dict[str, str] = {}
 
     # -- pages converted by MkDocs ---------------------------------------------------------
 
@@ -129,11 +131,13 @@ class SiteRenderer:
             yield self.urls.listing_feed("categories", listing.key), self._listing_feed(listing)
         if self.month_pages:
             for key, views in self.data.months.items():
-                url = self.urls.month(key)
-                yield self._render_page(
-                    "listing.html", url, title=self.data.month_label(key), subtitle="", parent=None, feed=None,
-                    groups=group_by_month_day(views), count=len(views), years=(),
-                    compact=len(views) > self.options.month_pages_after, kind="month")
+                pieces = self._month_parts()[key]
+                for number, (url, members) in enumerate(pieces, 1):
+                    yield self._render_page(
+                        "listing.html", url, title=self.data.month_label(key), subtitle="", parent=None, feed=None,
+                        groups=group_by_month_day(members), count=len(views), years=(),
+                        compact=len(views) > self.options.month_pages_after, kind="month",
+                        parts=self._part_links(pieces, number))
         yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
                                        root_override=self._root_for_404()).encode("utf-8")
         yield from self._assets()
@@ -158,11 +162,13 @@ class SiteRenderer:
             "listing.html", listing.url, title=listing.title, parent=None, groups=[], count=len(views),
             years=links, compact=False, **common)
         for year, members in years.items():
-            url = self.urls.listing(listing.kind, listing.key, year)
-            yield self._render_page(
-                "listing.html", url, title=f"{listing.title} — {self.display.number(year)}", parent=listing.link,
-                groups=group_by_month_day(members), count=len(members), years=(),
-                compact=len(views) > self.options.month_pages_after, **common)
+            pieces = split_pages(f"{listing.kind}/{listing.key}/{year}", members, self.urls)
+            for number, (url, part) in enumerate(pieces, 1):
+                yield self._render_page(
+                    "listing.html", url, title=f"{listing.title} — {self.display.number(year)}", parent=listing.link,
+                    groups=group_by_month_day(part), count=len(members), years=(),
+                    compact=len(views) > self.options.month_pages_after, parts=self._part_links(pieces, number),
+                    **common)
 
     def _listing_feed(self, listing: Listing) -> bytes:
         options = self.options
@@ -264,7 +270,7 @@ class SiteRenderer:
         return self._render_page(
             "article.html", url, title=title, article=article, outlet=outlet, kind="article",
             outlet_listing=listing.link if (listing := self.data.listings["outlets"].get(article.outlet)) else None,
-            published_text=self.display.day(article.published), paragraphs=paragraphs,
+            published_text=self.display.day(article.published), paragraphs=paragraphs, backrefs=BACKREFS,
         )
 
     def _citing_of(self, article_id: str) -> dict[int, list[tuple[EventView, int]]]:
@@ -328,6 +334,25 @@ class SiteRenderer:
             **context,
         )
 
+    def _month_parts(self) -> dict[str, list[tuple[str, tuple[EventView, ...]]]]:
+        """Each month page, split in parts of PAGE_EVENTS events so no page grows
+        without bound (10,000 events on one day): the first part at the month's
+        URL, the others at ``months/<key>/<n>/``."""
+        if self._month_split is None:
+            self._month_split, self._part_of = {}, {}
+            for key, views in self.data.months.items():
+                pieces = split_pages(f"months/{key}", tuple(views), self.urls)
+                self._month_split[key] = pieces
+                for url, members in pieces:
+                    for view in members:
+                        self._part_of[view.id] = url
+        return self._month_split
+
+    def _part_links(self, pieces: list[tuple[str, tuple[EventView, ...]]], current: int) -> list[tuple[str, str, bool]]:
+        if len(pieces) < 2:
+            return []
+        return [(self.display.number(n), url, n == current) for n, (url, _) in enumerate(pieces, 1)]
+
     def _day_link(self, bucket: str) -> str:
         if len(bucket) == 7:
             return self.urls.month(bucket) if self.month_pages else f"#m-{bucket}"
@@ -337,7 +362,7 @@ class SiteRenderer:
         """Where the event sits in the timeline, relative to its page: its date
         heading on the index or month page (a root-relative "#…" would read as
         an anchor on the event page itself)."""
-        page = self.urls.month(view.month_key) if self.month_pages else self.urls.index()
+        page = (self._month_parts() and self._part_of[view.id]) if self.month_pages else self.urls.index()
         return Urls.relative(view.url, page) + f"#{view.group_key}"
 
     def _root_for_404(self) -> str:
@@ -400,9 +425,21 @@ def _href(context: jinja2.runtime.Context, url: str) -> str:
     return link if link and not link.startswith("#") else "./" + link
 
 
+PAGE_EVENTS = 500  # events on one page of a month or list at most (compact rows: under ~400 KB)
+BACKREFS = 20  # links back from one sentence of an article to the events citing it, at most
+
+
+def split_pages(path: str, views: tuple[EventView, ...], urls: Urls) -> list[tuple[str, tuple[EventView, ...]]]:
+    """[(url, events)]: the first PAGE_EVENTS at ``path``, the next at ``path/2``, …"""
+    pieces = [views[start:start + PAGE_EVENTS] for start in range(0, max(len(views), 1), PAGE_EVENTS)]
+    return [(urls.page(path if n == 1 else f"{path}/{n}"), piece) for n, piece in enumerate(pieces, 1)]
+
+
 COUNT_WORDS = {
     "source": ("مصدر واحد", "مصدران", "مصادر", "مصدرًا"),
     "event": ("حدث واحد", "حدثان", "أحداث", "حدثًا"),
+    "party": ("طرف واحد", "طرفان", "أطراف", "طرفًا"),
+    "outlet": ("وسيلة نشر واحدة", "وسيلتا نشر", "وسائل نشر", "وسيلة نشر"),
 }
 
 

@@ -214,7 +214,7 @@ def build_index(content: Content, views: Iterable[Any], *, event_url: str, digit
     for number, view in enumerate(views):
         for term in memo.terms(_searchable_text(content, view)):
             postings[term].append(number)
-    short = {n: [v.id, v.title, v.date_text, v.review] for n, v in enumerate(views)}
+    short = {n: [v.id, v.display_title, v.date_text, v.review] for n, v in enumerate(views)}
     parts: dict[str, dict[str, Any]] = defaultdict(lambda: {"terms": {}, "docs": {}})
     keys = _part_keys(postings)
     for term in sorted(postings):
@@ -271,7 +271,7 @@ def _record(view: Any) -> list[Any]:
     """A full result row: id, title, date, review, claimants, parties, outlets, snippet."""
     quote = view.citations[0].quote if view.citations else ""
     snippet = quote if len(quote) <= SNIPPET else quote[:SNIPPET].rsplit(" ", 1)[0] + "…"
-    return [view.id, view.title, view.date_text, view.review, view.claimants_text, view.party_count,
+    return [view.id, view.display_title, view.date_text, view.review, view.claimants_text, view.party_count,
             view.outlet_count, snippet]
 
 
