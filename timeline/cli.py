@@ -102,7 +102,7 @@ def _extract_new(config_file: Path, content) -> bool:  # noqa: ANN001
     pending = never_extracted(content)
     if pending:
         summary = run_extraction(content_dir_of(config_file, raw, config.content_dir), pending,
-                                 dry_run=False, jobs=1, progress=False, echo=click.echo)
+                                 dry_run=False, jobs=1, progress=False, echo=click.echo, period=config.period)
         click.echo(f"extracted {len(pending)} new article(s): {summary}")
     return bool(pending)
 
@@ -123,7 +123,7 @@ def extract(articles: tuple[str, ...], config_file: Path, dry_run: bool, jobs: i
     content_dir = content_dir_of(config_file, raw, config.content_dir)
     ids = [Path(a).stem for a in articles] or None
     summary = run_extraction(content_dir, ids, dry_run=dry_run, jobs=jobs,
-                             progress=sys.stderr.isatty(), echo=click.echo)
+                             progress=sys.stderr.isatty(), echo=click.echo, period=config.period)
     click.echo(str(summary))
 
 

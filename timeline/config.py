@@ -8,6 +8,7 @@ it (unknown keys warn, ``--strict`` fails), and loaded the same way by
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 from timeline.content.frontmatter import YamlLimitError, load_yaml
 from timeline.content.model import Category
+from timeline.extract.period import Period
 from timeline.content.problems import Problem
 from timeline.urlpolicy import colour_problem
 
@@ -71,6 +73,24 @@ class CategoryConfig(base.Config):
     color = Colour()
 
 
+class PeriodOption(c.BaseConfigOption):
+    """``period: {start: YYYY-MM-DD, end: YYYY-MM-DD}``: the timeline's own
+    time; extraction drafts nothing from outside it (background)."""
+
+    def run_validation(self, value: Any) -> Period | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict) or set(value) != {"start", "end"}:
+            raise base.ValidationError("give the start and end days, e.g. period: {start: 2018-02-01, end: 2018-05-31}")
+        try:
+            start, end = (day if isinstance(day, date) else date.fromisoformat(str(day)) for day in (value["start"], value["end"]))
+        except ValueError as error:
+            raise base.ValidationError(f"not a YYYY-MM-DD day ({error})") from None
+        if end < start:
+            raise base.ValidationError(f"end {end} is before start {start}")
+        return Period(start, end)
+
+
 class TimelineConfig(base.Config):
     """Options of the ``timeline`` plugin."""
 
@@ -94,6 +114,8 @@ class TimelineConfig(base.Config):
     """`timeline build` extracts articles that have never been extracted."""
     offline = c.Type(bool, default=False)
     """Build for file:// (set by `timeline snapshot`)."""
+    period = PeriodOption()
+    """The timeline's period ({start, end}); extraction skips occurrences outside it as background."""
 
 
 def categories_from(config: TimelineConfig) -> dict[str, Category]:

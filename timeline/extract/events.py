@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from timeline.dates.clauses import clause_of
 from timeline.extract.attribution import Frame, find_frame, opening_length
 from timeline.extract.classify import Figure, Names, casualty_figures, categories_of
 from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, words_of
@@ -129,7 +130,7 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
     frame = find_frame(words, lex, names, own_outlet, previous_claimant)
     opening = opening_length(words, lex)
     claim = _claim_start(words, frame, opening, lex)
-    event_dates = [m for m in segment.dates if m.role == "event"]
+    event_dates = _main_clause_first([m for m in segment.dates if m.role == "event"], segment, lex)
     has_future = any(m.role == "future" for m in segment.dates)
     is_event, reason = classify_event(words, frame, opening, claim, lex, bool(event_dates), has_future)
     head, definite = _head(words, claim, lex)
@@ -162,6 +163,31 @@ def _denial_first(categories: list[str], words: list[Word], frame: Frame, lex: L
     if not denial:
         return categories
     return (["statement"] + [c for c in categories if c not in ("statement", "other")])[:len(categories) or 1]
+
+
+def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon) -> list:
+    """Event dates of the sentence, the clause that reports the occurrence
+    first, in text order, then those of relative clauses
+    ("…الذي خرج عبره آلاف المدنيين في الأسابيع الماضية" dates the corridor's
+    use, not the occurrence the sentence reports). A relative clause's date
+    is used only when no other clause has one: clauses are cut without a
+    parser, and a relative clause often runs on into the main verb."""
+    if len(mentions) < 2:
+        return mentions
+    return sorted(mentions, key=lambda m: (_kind(segment, m, lex) == "relative", m.start))
+
+
+def _kind(segment: Segment, mention, lex: Lexicon) -> str:
+    """The clause kind of a mention; a relative clause whose antecedent
+    names an occurrence ("الاجتماع الذي تم اليوم", "the strike, which hit
+    on Monday") describes that occurrence, so it counts as the main one."""
+    text = segment.sentence.text
+    clause = clause_of(text, mention.start - segment.sentence.start, lex.language)
+    if clause.kind == "relative":
+        before = words_of(text[:clause.start].rstrip(" ،,"))
+        if before and lex.event_nouns.match_at(before, len(before) - 1):
+            return "main"
+    return clause.kind
 
 
 def _claim_start(words: list[Word], frame: Frame, opening: int, lex: Lexicon) -> int:

@@ -134,6 +134,8 @@ class PhraseSet:
 class Lexicon:
     """Every cue list of extraction, for one language."""
 
+    language: str
+
     reporting_verbs: PhraseSet
     participles: PhraseSet
     reporting_phrases: PhraseSet
@@ -206,6 +208,7 @@ def lexicon(language: str = "ar") -> Lexicon:
     for base in STATEMENT_BASES:
         statement_forms |= past_forms(base) if lang == "ar" else {base}
     return Lexicon(
+        language=lang,
         reporting_verbs=PhraseSet(_lang(reporting["verbs"], lang)),
         participles=PhraseSet(reporting["participles"]),
         reporting_phrases=PhraseSet(_lang(reporting["phrases"], lang), nouns=True),

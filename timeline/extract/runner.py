@@ -15,7 +15,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -24,8 +24,10 @@ from filelock import FileLock, Timeout
 
 from timeline.extract.classify import Names
 from timeline.extract.events import EventCandidate, find_events
+from timeline.dates.dateline import find_dateline
+from timeline.extract.period import Period, background_reason
 from timeline.extract.merge import EventIndex, IndexedEntry, content_words
-from timeline.extract.segment import DateFinder, segment_article
+from timeline.extract.segment import DateFinder, Segment, segment_article
 from timeline.extract.titles import make_id, make_slug, make_title
 from timeline.extract.writer import (
     EXTRACTED_FILE, LOCK_FILE, Draft, Quote, StoredEntry, Suggestions, add_citations, create_entry,
@@ -47,6 +49,7 @@ class ExtractionSummary:
     merged_citations: int = 0
     suggestions: int = 0
     skipped: int = 0
+    background: list[str] = field(default_factory=list)  # "article sentence N: reason"
     warnings: list[Problem] = field(default_factory=list)
     dry_run: bool = False
 
@@ -56,7 +59,8 @@ class ExtractionSummary:
                 f"{self.new_entries} new entr{'ies' if self.new_entries != 1 else 'y'}, "
                 f"{self.merged_citations} merged citation{'s' if self.merged_citations != 1 else ''}, "
                 f"{self.suggestions} merge suggestion{'s' if self.suggestions != 1 else ''}, "
-                f"{self.skipped} skipped, {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
+                f"{self.skipped} skipped, {len(self.background)} background, "
+                f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
 
 
 # ---------------------------------------------------------------- phase 1: read articles
@@ -69,6 +73,7 @@ class ArticleTask:
     published: date
     language: str
     outlet: str
+    dateline_end: int = 0  # the dateline dates the article, no occurrence
 
 
 _WORKER: dict = {}
@@ -86,6 +91,8 @@ def _read_article(task: ArticleTask) -> list[Draft]:
 def drafts_for(task: ArticleTask, names: Names, find_dates: DateFinder | None = None) -> list[Draft]:
     """The events of one article as drafts, in sentence order."""
     segments = segment_article(task.text, task.published, task.language, find_dates)
+    if task.dateline_end:
+        segments = [Segment(s.sentence, tuple(m for m in s.dates if m.start >= task.dateline_end)) for s in segments]
     _, candidates = find_events(segments, published=task.published, language=task.language, names=names, outlet=task.outlet)
     return [_draft(task.id, candidate) for candidate in candidates]
 
@@ -263,8 +270,13 @@ def _indexed(entry: StoredEntry) -> IndexedEntry | None:
 
 def run_extraction(content_dir: Path, article_ids: list[str] | None = None, *, dry_run: bool = False, jobs: int = 1,
                    progress: bool = False, echo: Callable[..., None] = click.echo,
-                   find_dates: DateFinder | None = None) -> ExtractionSummary:
+                   find_dates: DateFinder | None = None, period: Period | None = None) -> ExtractionSummary:
     """Extract ``article_ids`` (all stored articles by default) into ``content_dir/events/``.
+
+    Occurrences outside ``period`` (or, without one, more than a year before
+    their article's publication) are background: not drafted, reported in
+    the summary with their reason. An article's dateline wins over its
+    ``published`` when the two disagree (with a warning).
 
     Raises :class:`ContentError` (``path:line: field: message``) when the
     outlets, the gazetteer, a requested article or an entry cannot be read;
@@ -272,8 +284,10 @@ def run_extraction(content_dir: Path, article_ids: list[str] | None = None, *, d
     """
     content_dir = Path(content_dir)
     articles, names_data, warnings = _load_inputs(content_dir, article_ids)
-    tasks = [ArticleTask(a.id, a.text, a.published, a.language, a.outlet) for a in articles]
+    tasks = [_task(content_dir, a, warnings) for a in articles]
     drafts = read_articles(tasks, names_data, jobs=jobs, progress=progress, find_dates=find_dates)
+    background: list[str] = []
+    drafts = [_in_period(task, found, period, background) for task, found in zip(tasks, drafts)]
     if dry_run:
         summary = _reconcile(content_dir, drafts, dry_run=True, echo=echo)
     else:
@@ -281,10 +295,40 @@ def run_extraction(content_dir: Path, article_ids: list[str] | None = None, *, d
             summary = _reconcile(content_dir, drafts, dry_run=False, echo=echo)
             _record_extracted(content_dir, [a.id for a in articles])
     summary.articles = len(articles)
+    summary.background = background
     summary.warnings = warnings
+    for line in background:
+        echo(f"background, not drafted: {line}")
     for warning in warnings:
         echo(str(warning), err=True)
     return summary
+
+
+def _task(content_dir: Path, article: Article, warnings: list[Problem]) -> ArticleTask:
+    """The article to read, dated by its dateline when ``published`` disagrees."""
+    published = article.published
+    dateline = find_dateline(article.text, article.language, reference=article.published + timedelta(days=3))
+    if dateline is None or dateline.day is None:
+        return ArticleTask(article.id, article.text, published, article.language, article.outlet)
+    if dateline.day != published:
+        warnings.append(Problem(str(content_dir / "articles" / f"{article.id}.md"), 1, "published",
+                                f"the dateline \"{dateline.text.strip()}\" says {dateline.day.isoformat()}, published says "
+                                f"{published.isoformat()}; relative dates are read from the dateline's day", "warning"))
+        published = dateline.day
+    return ArticleTask(article.id, article.text, published, article.language, article.outlet, dateline.date_end)
+
+
+def _in_period(task: ArticleTask, drafts: list[Draft], period: Period | None, background: list[str]) -> list[Draft]:
+    """The drafts that belong on the timeline; the others are noted as background."""
+    kept = []
+    for draft in drafts:
+        reason = background_reason(draft.first_day, draft.last_day, task.published, period)
+        if reason is None:
+            kept.append(draft)
+        else:
+            when = draft.first_day if draft.first_day == draft.last_day else f"{draft.first_day}..{draft.last_day}"
+            background.append(f"{task.id} sentence {draft.quotes[0].sentence} ({when}): {reason}")
+    return kept
 
 
 def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, echo: Callable[..., None]) -> ExtractionSummary:
