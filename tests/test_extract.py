@@ -227,3 +227,27 @@ def test_never_extracted_lists_new_articles_only(content: Path) -> None:
     run_extraction(content, None, echo=quiet)
     loaded, _ = load_content(content, categories)
     assert never_extracted(loaded) == []
+
+
+def test_a_trimmed_reworded_or_moved_quote_still_holds_its_sentence(content: Path) -> None:
+    """Issue 14 item 5: extraction identity is the sentence, not the quote text."""
+    run_extraction(content, None, echo=quiet)
+    paths = sorted((content / "events").rglob("*.md"))
+    assert len(paths) >= 3
+    fronts = {p: read_entry_file(p) for p in paths}
+    first, second, third = paths[:3]
+    front, body = fronts[first]
+    words = front["sources"][0]["quote"].split()
+    front["sources"][0]["quote"] = " ".join(words[: max(3, len(words) // 2)])  # trimmed to part of its sentence
+    moved = fronts[third][0]["sources"].pop()  # moved to another entry
+    front["sources"].append(moved)
+    first.write_text(entry_file_text(front, body), encoding="utf-8")
+    if fronts[third][0]["sources"]:
+        third.write_text(entry_file_text(*fronts[third]), encoding="utf-8")
+    front, body = fronts[second]
+    front["sources"][0]["quote"] = "صياغة كتبها محرر بكلماته للجملة نفسها"  # reworded
+    second.write_text(entry_file_text(front, body), encoding="utf-8")
+    before = sorted(p.name for p in (content / "events").rglob("*.md"))
+    summary = run_extraction(content, None, echo=quiet)
+    assert summary.new_entries == 0
+    assert sorted(p.name for p in (content / "events").rglob("*.md")) == before

@@ -28,6 +28,7 @@ from timeline.dates.dateline import find_dateline
 from timeline.extract.period import Period, background_reason
 from timeline.extract.merge import EventIndex, IndexedEntry, content_words
 from timeline.extract.segment import DateFinder, Segment, segment_article
+from timeline.sentences import split_sentences
 from timeline.extract.titles import make_id, make_slug, make_title
 from timeline.extract.writer import (
     EXTRACTED_FILE, LOCK_FILE, Draft, Quote, StoredEntry, Suggestions, add_citations, create_entry,
@@ -157,8 +158,11 @@ def extraction_lock(content_dir: Path, echo: Callable[..., None]) -> Iterator[No
 class Reconciler:
     """Decides, draft by draft, between a new entry, a citation, a suggestion or nothing."""
 
-    def __init__(self, content_dir: Path, entries: list[StoredEntry], *, dry_run: bool, echo: Callable[..., None]) -> None:
+    def __init__(self, content_dir: Path, entries: list[StoredEntry], *, dry_run: bool, echo: Callable[..., None],
+                 sentence_keys: dict[str, dict[int, str]] | None = None) -> None:
         self.events_dir = content_dir / "events"
+        self.sentence_keys = sentence_keys or {}  # article -> sentence number -> normalized text
+        self.held: dict[tuple[str, int], list[str]] = {}  # (article, sentence) -> entry ids holding it
         self.dry_run = dry_run
         self.echo = echo
         self.summary = ExtractionSummary(dry_run=dry_run)
@@ -176,6 +180,11 @@ class Reconciler:
             key = quote_key(str(item.get("quote", "")))
             if entry.id not in self.cited.setdefault(key, []):
                 self.cited[key].append(entry.id)
+            article = str(item.get("article") or "")
+            for number in self._sentences_holding(article, key):
+                self._hold(article, number, entry.id)
+        for article, number in entry.extracted_sentences():
+            self._hold(article, number, entry.id)
         if entry.review == "rejected":
             return
         indexed = _indexed(entry)
@@ -183,9 +192,27 @@ class Reconciler:
             self.indexed[entry.id] = indexed
             self.index.add(indexed)
 
+    def _hold(self, article: str, number: int, entry_id: str) -> None:
+        owners = self.held.setdefault((article, number), [])
+        if entry_id not in owners:
+            owners.append(entry_id)
+
+    def _sentences_holding(self, article: str, key: str) -> list[int]:
+        """The sentences of an article being extracted that hold a quote (an
+        editor may have trimmed it to part of its sentence)."""
+        if not key:
+            return []
+        return [number for number, text in self.sentence_keys.get(article, {}).items() if key in text]
+
+    def _owners(self, article: str, quote: Quote) -> list[str]:
+        return self.held.get((article, quote.sentence), []) + self.cited.get(quote_key(quote.text), [])
+
     def reconcile(self, draft: Draft) -> None:
-        fresh = [q for q in draft.quotes if quote_key(q.text) not in self.cited]
-        owners = [owner for q in draft.quotes for owner in self.cited.get(quote_key(q.text), [])]
+        """Identity is the sentence: a sentence any entry holds (by its
+        extraction record or by a quote found in it, trimmed or not) is
+        never drafted again."""
+        fresh = [q for q in draft.quotes if not self._owners(draft.article, q)]
+        owners = [owner for q in draft.quotes for owner in self._owners(draft.article, q)]
         if not fresh:
             self.summary.skipped += 1
             return
@@ -288,11 +315,12 @@ def run_extraction(content_dir: Path, article_ids: list[str] | None = None, *, d
     drafts = read_articles(tasks, names_data, jobs=jobs, progress=progress, find_dates=find_dates)
     background: list[str] = []
     drafts = [_in_period(task, found, period, background) for task, found in zip(tasks, drafts)]
+    keys = {task.id: {s.number: quote_key(s.text) for s in split_sentences(task.text)} for task in tasks}
     if dry_run:
-        summary = _reconcile(content_dir, drafts, dry_run=True, echo=echo)
+        summary = _reconcile(content_dir, drafts, dry_run=True, echo=echo, sentence_keys=keys)
     else:
         with extraction_lock(content_dir, echo):
-            summary = _reconcile(content_dir, drafts, dry_run=False, echo=echo)
+            summary = _reconcile(content_dir, drafts, dry_run=False, echo=echo, sentence_keys=keys)
             _record_extracted(content_dir, [a.id for a in articles])
     summary.articles = len(articles)
     summary.background = background
@@ -331,11 +359,12 @@ def _in_period(task: ArticleTask, drafts: list[Draft], period: Period | None, ba
     return kept
 
 
-def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, echo: Callable[..., None]) -> ExtractionSummary:
+def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, echo: Callable[..., None],
+               sentence_keys: dict[str, dict[int, str]] | None = None) -> ExtractionSummary:
     entries, problems = load_entries(content_dir / "events")
     if problems:
         raise ContentError(problems, action="extract")
-    reconciler = Reconciler(content_dir, entries, dry_run=dry_run, echo=echo)
+    reconciler = Reconciler(content_dir, entries, dry_run=dry_run, echo=echo, sentence_keys=sentence_keys)
     for article_drafts in drafts:
         for draft in article_drafts:
             reconciler.reconcile(draft)

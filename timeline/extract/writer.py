@@ -79,6 +79,14 @@ class StoredEntry:
     def citations(self) -> list[dict]:
         return [c for key in ("sources", "counter_sources") for c in (self.front.get(key) or []) if isinstance(c, dict)]
 
+    def extracted_sentences(self) -> list[tuple[str, int]]:
+        """(article, sentence) pairs extraction drafted this entry from."""
+        record = self.front.get("extracted")
+        if not isinstance(record, dict) or not record.get("article"):
+            return []
+        numbers = record.get("sentences") or [record.get("sentence")]
+        return [(str(record["article"]), n) for n in numbers if isinstance(n, int) and not isinstance(n, bool)]
+
     @property
     def writable(self) -> bool:
         """Extraction may add a citation: still auto and not edited."""
@@ -115,7 +123,8 @@ def entry_front_matter(draft: Draft, entry_id: str) -> dict[str, Any]:
                              "categories": list(draft.categories), "actors": list(draft.actors),
                              "places": list(draft.places), "review": "auto",
                              "sources": [citation(draft.article, quote) for quote in draft.quotes],
-                             "extracted": {"article": draft.article, "sentence": draft.quotes[0].sentence}}
+                             "extracted": {"article": draft.article, "sentence": draft.quotes[0].sentence,
+                                           "sentences": [quote.sentence for quote in draft.quotes]}}
     if not front["actors"]:
         del front["actors"]
     if not front["places"]:
