@@ -47,3 +47,11 @@ def copy_project(destination: Path, *, with_events: bool = True) -> Project:
                     ignore=lambda folder, names: (ignore(folder, names) if ignore and Path(folder).name != "content" and "events" in Path(folder).parts else []))
     (destination / "content" / "events").mkdir(exist_ok=True)
     return Project(destination)
+
+
+def outlets_only_content(tmp_path: Path) -> Path:
+    """A content folder holding only the project's outlets.yml: what import needs."""
+    root = tmp_path / "content"
+    root.mkdir()
+    shutil.copy(REPO / "content" / "outlets.yml", root / "outlets.yml")
+    return root

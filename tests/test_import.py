@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ from timeline.ingest.decode import decode_bytes
 from timeline.ingest.stage import import_article
 from timeline.content.frontmatter import read_document
 from timeline.content.problems import ContentError
+from project_helpers import outlets_only_content
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 SEED_RAW = Path(__file__).parent / "fixtures" / "seed" / "elaph-2018-04-08-douma-talks.raw.txt"  # the seed as it was fetched
 TEXT = "قال مصدر عسكري إن وحدات الجيش دخلت بلدة حمورية صباح اليوم.\nوأضاف المصدر أن عمليات التمشيط مستمرة."
@@ -21,10 +20,7 @@ TEXT = "قال مصدر عسكري إن وحدات الجيش دخلت بلدة 
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    root.mkdir()
-    shutil.copy(ROOT / "content" / "outlets.yml", root / "outlets.yml")
-    return root
+    return outlets_only_content(tmp_path)
 
 
 def stored(result) -> tuple[dict, str]:

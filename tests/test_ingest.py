@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ from timeline.content.articles import load_articles
 from timeline.content.frontmatter import read_document
 from timeline.content.problems import ContentError
 from timeline.ingest.stage import import_article
+from project_helpers import outlets_only_content
 
-ROOT = Path(__file__).resolve().parents[1]
 PAGES = Path(__file__).parent / "fixtures" / "ingest"
 SPEC = yaml.safe_load((PAGES / "pages.yml").read_text(encoding="utf-8"))
 TEXT = "قال مصدر محلي إن ورشات الصيانة أعادت التيار الكهربائي إلى الحي صباح اليوم.\nوأضاف المصدر أن الأعمال تستمر حتى المساء."
@@ -21,10 +20,7 @@ TEXT = "قال مصدر محلي إن ورشات الصيانة أعادت ال�
 
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    root.mkdir()
-    shutil.copy(ROOT / "content" / "outlets.yml", root / "outlets.yml")
-    return root
+    return outlets_only_content(tmp_path)
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
