@@ -150,7 +150,7 @@ def _score_article(article: dict, names: Names, score: Score) -> None:
             continue
         score.tp += 1
         if label.date:
-            got = cluster.date.date + (f"/{cluster.date.end}" if cluster.date.end else "")
+            got = cluster.date.iso
             ok = got == label.date and (label.approximate is None or label.approximate == cluster.date.approximate)
             score.dated += 1
             score.date_ok += ok

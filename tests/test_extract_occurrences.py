@@ -24,13 +24,13 @@ def test_a_lead_and_its_detail_sentence_are_one_draft() -> None:
     text = "خرجت اليوم قافلة من عشرين حافلة من بلدة مضايا باتجاه الشمال.\nوقال مسؤول محلي إن الحافلات نقلت نحو ألف مدني ومقاتل."
     found = clusters(text)
     assert [[s.number for s in c.sentences] for c in found] == [[1, 2]]
-    assert found[0].date.date == "2017-06-20"
+    assert found[0].date.iso == "2017-06-20"
 
 
 def test_an_undated_lead_takes_the_date_of_its_detail() -> None:
     text = "Dozens of missiles hit the air base, a small installation with two runways.\nThe missiles struck before dawn on Monday and targeted the hangars, officials said."
     found = clusters(text, "en")
-    assert len(found) == 1 and found[0].date.date == "2017-06-19"
+    assert len(found) == 1 and found[0].date.iso == "2017-06-19"
 
 
 def test_another_strike_is_another_draft() -> None:

@@ -91,4 +91,4 @@ def test_the_date_of_the_main_clause_wins_over_a_relative_clause() -> None:
     text = "وصلت اليوم الأربعاء قافلة جديدة إلى ريف حلب عبر الطريق الذي سلكه آلاف المدنيين يوم الاثنين."
     segments = segment_article(text, date(2016, 12, 21), "ar")
     clusters = find_events(segments, published=date(2016, 12, 21), language="ar", names=_names(), outlet="sana")[1]
-    assert [c.date.date for c in clusters] == ["2016-12-21"]
+    assert [c.date.iso for c in clusters] == ["2016-12-21"]

@@ -23,7 +23,7 @@ def read(text: str, published: date, language: str = "ar", outlet: str = "enab-b
     result = []
     for info in infos:
         value = dates.get(info.number)
-        shown = value.date + (f"/{value.end}" if value.end else "") + ("~" if value.approximate else "") if value else None
+        shown = value.iso + ("~" if value.approximate else "") if value else None
         result.append((info.is_event, shown, info.frame.claimant))
     return result
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from timeline.content.frontmatter import read_document
+from timeline.content.model import EventDate, PartialDate
 
 FIELD_ORDER = (
     "id", "date", "end", "approximate", "time", "title", "categories", "actors", "places",
@@ -58,6 +59,32 @@ def _ordered_citation(citation: Any) -> Any:
         return citation
     first = {key: citation[key] for key in CITATION_ORDER if key in citation}
     return first | {key: citation[key] for key in sorted(citation) if key not in first}
+
+
+def date_front_matter(when: EventDate) -> dict[str, Any]:
+    """The date fields of an entry, the one way they are written: ``date``,
+    then ``end``, ``approximate`` and ``time`` only when they say something."""
+    fields: dict[str, Any] = {"date": when.start.iso}
+    if when.end is not None and when.end != when.start:
+        fields["end"] = when.end.iso
+    if when.approximate:
+        fields["approximate"] = True
+    if when.time:
+        fields["time"] = when.time
+    return fields
+
+
+def date_of_front_matter(front_matter: dict[str, Any]) -> EventDate | None:
+    """The date an entry's front matter gives, or None when its ``date`` or
+    ``end`` is not a valid one (``timeline check`` names the problem)."""
+    try:
+        start = PartialDate.parse(str(front_matter["date"]).strip())
+        end_text = front_matter.get("end")
+        end = PartialDate.parse(str(end_text).strip()) if end_text not in (None, "") else None
+    except (KeyError, ValueError):
+        return None
+    time = front_matter.get("time")
+    return EventDate(start, end, front_matter.get("approximate") is True, str(time) if time else None)
 
 
 def entry_file_text(front_matter: dict[str, Any], body: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
 from timeline.content.ids import ID_PATTERN, MAX_ID_LENGTH
-from timeline.content.model import PartialDate
+from timeline.content.model import PARTS_OF_DAY, PartialDate
 from timeline.content.problems import Problem, did_you_mean
 
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -75,8 +75,9 @@ def check_time(path: str, value: Any, line: int, problems: list[Problem]) -> str
     if value is None:
         return None
     text = str(value)
-    if not TIME_PATTERN.match(text):
-        problems.append(Problem(path, line, "time", f'"{text}" is not a time; write HH:MM in 24-hour local time, quoted: time: "14:30"'))
+    if not TIME_PATTERN.match(text) and text not in PARTS_OF_DAY:
+        problems.append(Problem(path, line, "time", f'"{text}" is not a time; write HH:MM in 24-hour local time, quoted: time: "14:30", '
+                                                   f'or a part of the day: {", ".join(PARTS_OF_DAY)}'))
         return None
     return text
 

@@ -58,6 +58,10 @@ class PartialDate:
         return date.fromordinal(date(self.year, self.month + 1, 1).toordinal() - 1)
 
     @classmethod
+    def of_day(cls, value: date) -> PartialDate:
+        return cls(value.year, value.month, value.day)
+
+    @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; raise ValueError otherwise."""
         parts = text.split("-")
@@ -74,24 +78,61 @@ class PartialDate:
         return self.iso
 
 
+# An entry's ``time``: "HH:MM" (24-hour local time), or the part of the day
+# the text gives when it gives no clock time ("مساء أمس" -> evening). Each
+# part of the day sorts at a clock time inside it; its Arabic label for
+# readers is in data/vocabulary.yml (``parts_of_day``).
+PARTS_OF_DAY: dict[str, str] = {
+    "dawn": "05:00", "morning": "09:00", "daytime": "12:00", "noon": "12:30", "afternoon": "15:30",
+    "evening": "19:00", "night": "22:00", "midnight": "23:59",
+}
+
+
 @dataclass(frozen=True)
 class EventDate:
-    """When an event happened: a date, an optional end, and how sure we are."""
+    """When an event happened: a date, an optional end, and how sure we are.
+
+    The one date value of the project: the date engine resolves expressions
+    to it, extraction carries it, entries are written from it
+    (``content.entries.date_front_matter``) and read back into it.
+    ``time`` is "HH:MM" or a key of :data:`PARTS_OF_DAY`.
+    """
 
     start: PartialDate
     end: PartialDate | None = None
     approximate: bool = False
-    time: str | None = None  # "HH:MM", local time
+    time: str | None = None
 
     @property
     def precision(self) -> Precision:
         return self.start.precision
 
+    @property
+    def grain(self) -> str:
+        """``day``, ``month`` or ``year``; ``range`` when there is an end."""
+        return "range" if self.end is not None else self.start.precision
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 notation, ``START/END`` for a range (for display and the
+        ``timeline dates`` JSON, never handed between stages)."""
+        return self.start.iso if self.end is None else f"{self.start.iso}/{self.end.iso}"
+
+    def first_day(self) -> date:
+        return self.start.first_day()
+
+    def last_day(self) -> date:
+        return (self.end or self.start).last_day()
+
+    def same_days(self, other: EventDate) -> bool:
+        """The same calendar span and certainty, whatever the time of day."""
+        return (self.start, self.end, self.approximate) == (other.start, other.end, other.approximate)
+
     def sort_key(self) -> tuple:
-        """Total order: first day, then coarser precision last, then end."""
+        """Total order: first day, then coarser precision last, then end, then time."""
         order = {"day": 0, "month": 1, "year": 2}
-        end = self.end.last_day() if self.end else self.start.last_day()
-        return (self.start.first_day(), order[self.precision], end, self.time or "")
+        clock = PARTS_OF_DAY.get(self.time, self.time) if self.time else ""
+        return (self.start.first_day(), order[self.precision], self.last_day(), clock)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from timeline.content.entries import entry_file_text
+from timeline.content.entries import date_front_matter, entry_file_text
+from timeline.content.model import EventDate, PartialDate
 from timeline.content.ids import ascii_slug, clip_id
 from timeline.fileio import create_text_exclusive
 from timeline.content.problems import ContentError, Problem
@@ -41,11 +42,7 @@ def create_entry(config_file: Path, *, when: str | None = None, end: str | None 
     content_dir = content_dir_of(config_file, raw, config.content_dir)
     slug_words = slug.split() if slug else [*categories[:1], *places[:1], *actors[:1]]
     entry_id = make_entry_id(when, slug_words, title)
-    front_matter: dict = {"id": entry_id, "date": when or f"{TODO}: YYYY-MM-DD"}
-    if end:
-        front_matter["end"] = end
-    if approximate:
-        front_matter["approximate"] = True
+    front_matter: dict = {"id": entry_id, **_date_fields(when, end, approximate)}
     front_matter |= {
         "title": title or f"{TODO}: عنوان قصير بالعربية",
         "categories": list(categories) or [f"{TODO}: category"],
@@ -60,6 +57,21 @@ def create_entry(config_file: Path, *, when: str | None = None, end: str | None 
     if not create_text_exclusive(path, entry_file_text(front_matter, body)):
         raise ContentError([Problem(str(path), 1, "id", f'an entry "{entry_id}" exists already; choose another --slug')], action="new")
     return path
+
+
+def _date_fields(when: str | None, end: str | None, approximate: bool) -> dict:
+    """The date fields, written as every entry's are when the flags give a
+    valid date; otherwise as given (or a TODO), for ``timeline check`` to report."""
+    try:
+        value = EventDate(PartialDate.parse(when or ""), PartialDate.parse(end) if end else None, approximate)
+    except ValueError:
+        fields: dict = {"date": when or f"{TODO}: YYYY-MM-DD"}
+        if end:
+            fields["end"] = end
+        if approximate:
+            fields["approximate"] = True
+        return fields
+    return date_front_matter(value)
 
 
 def _citation(article: str | None, quote: str | None, attributed_to: str | None) -> dict:

@@ -1,4 +1,4 @@
-"""Shared vocabularies (outlet kinds, review states) with their Arabic labels, from data."""
+"""Shared vocabularies (outlet kinds, review states, parts of the day) with their Arabic labels, from data."""
 
 from __future__ import annotations
 
@@ -22,3 +22,8 @@ def outlet_kinds() -> dict[str, str]:
 def review_labels() -> dict[str, str]:
     """Review state -> Arabic label."""
     return vocabulary()["review_states"]
+
+
+def part_of_day_labels() -> dict[str, str]:
+    """Part of the day (an entry's ``time`` when not HH:MM) -> Arabic label."""
+    return vocabulary()["parts_of_day"]

@@ -22,7 +22,7 @@ from typing import Iterable, NamedTuple
 from timeline.dates.cache import compile_pattern
 from timeline.dates.lexicon import alternation, lexicon
 from timeline.dates.model import Context, DateMention, Reading
-from timeline.dates.resolve import Point, When
+from timeline.dates import resolve
 from timeline.normalize import fold_char
 
 SENTENCE_END = re.compile(r"[.!?؟؛\n]")
@@ -214,15 +214,14 @@ def _with_since(chosen: list[Candidate], folded: str, published: date, language:
         reading = candidate.reading
         lead = before.search(folded, max(0, candidate.start - 12), candidate.start)
         if (lead is None or rules[candidate.priority].name in NOT_SINCE
-                or reading.same_as_previous or reading.when.first > published):
+                or reading.same_as_previous or reading.when.first_day() > published):
             result.append(candidate)
             continue
         end = candidate.end
         tail = until_now.match(folded, end)
         if tail:
             end = skip_until = tail.end()
-        when = When(reading.when.start, Point(published, "day")) if reading.when.first < published \
-            else reading.when
+        when = resolve.until(reading.when, published) if reading.when.first_day() < published else reading.when
         since = dataclasses.replace(reading, when=when, role="event")
         result.append(Candidate(lead.start("since"), end, candidate.priority, since))
     return result
@@ -255,9 +254,9 @@ def _with_context(reading: Reading, folded: str, start: int, context: Context) -
     approximate = reading.approximate or bool(_approximators().search(folded[max(0, start - 24):start]))
     role = reading.role
     if role is None:
-        if reading.when.first > context.published:
+        if reading.when.first_day() > context.published:
             role = "future"
-        elif context.future and reading.when.last >= context.published:
+        elif context.future and reading.when.last_day() >= context.published:
             role = "future"
         else:
             role = "event"
@@ -395,8 +394,7 @@ def find_dates(text: str, published: date, language: str = "ar") -> list[DateMen
             reading = Reading(previous.when, previous.approximate, previous.role,
                               time_of_day=reading.time_of_day)
         previous = reading
-        mentions.append(DateMention(
-            text=text[start:end], start=start, end=end, value=reading.when.value,
-            grain=reading.when.grain, approximate=reading.approximate, role=reading.role or "event",
-            time_of_day=reading.time_of_day))
+        when = dataclasses.replace(reading.when, approximate=reading.approximate, time=reading.time_of_day)
+        mentions.append(DateMention(text=text[start:end], start=start, end=end, when=when,
+                                    role=reading.role or "event"))
     return mentions

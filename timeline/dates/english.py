@@ -122,7 +122,7 @@ def read_month(match: re.Match, context: Context) -> Reading | None:
         when = resolve.month(int(match.group("y")), month_number)
     role = "future" if mode == "future" else None
     if part:
-        year_number = when.start.day.year
+        year_number = when.start.year
         return Reading(resolve.part_of_month(year_number, month_number, PARTS[part.rstrip("- ")]),
                        approximate=True, role=role)
     if match.group("m") == "may" and not match.group("rel"):
@@ -171,7 +171,7 @@ def read_weekend(match: re.Match, context: Context) -> Reading | None:
 def read_week_part(match: re.Match, context: Context) -> Reading | None:
     mode = _mode(match.group("rel"))
     offset = {"past": -1, "future": 1, "current": 0}[mode]
-    first = resolve.period(context.published, "week", offset, resolve.SUNDAY).first + timedelta(
+    first = resolve.period(context.published, "week", offset, resolve.SUNDAY).first_day() + timedelta(
         days=WEEK_PARTS[match.group("part").rstrip(" ")])
     return Reading(resolve.day_range(first, first + timedelta(days=2)), approximate=True,
                    role="future" if offset > 0 else None)
@@ -187,8 +187,8 @@ def read_week_of_month(match: re.Match, context: Context) -> Reading | None:
     else:
         offset = {"past": -1, "future": 1, "current": 0}[_mode(match.group("rel"))]
         when = resolve.period(context.published, "month", offset)
-    return Reading(resolve.week_of_month(when.first.year, when.first.month, ORDINAL_WEEKS[match.group("ord")]),
-                   approximate=True, role="future" if when.first > context.published else None)
+    return Reading(resolve.week_of_month(when.start.year, when.start.month or 1, ORDINAL_WEEKS[match.group("ord")]),
+                   approximate=True, role="future" if when.first_day() > context.published else None)
 
 
 def read_period(match: re.Match, context: Context) -> Reading | None:

@@ -22,10 +22,10 @@ from timeline.dates import hijri, resolve
 from timeline.dates import patterns as patterns_module
 from timeline.dates.cache import cached_sources, compile_pattern
 from timeline.dates.lexicon import lexicon, parse_cardinal, parse_day
+from timeline.content.model import EventDate, PartialDate
 from timeline.dates.model import Context, Reading
 from timeline.dates.patterns import (ART, CLITICS, DAY_NUMBER, HIJRI_MARK, SEP, WORD_END, YEAR4, Blocks,
                                      blocks)
-from timeline.dates.resolve import When
 from timeline.normalize import LETTER_FOLDS
 
 Reader = Callable[[re.Match, Context], "Reading | None"]
@@ -82,9 +82,9 @@ def _month(text: str, context: Context | None = None) -> int:
         elif not context.future and number > published.month:
             year_number -= 1        # the last one, the current month included
         when = resolve.month(year_number, number)
-        if when.first <= published <= when.last:
+        if when.first_day() <= published <= when.last_day():
             return 0
-        return min(abs((when.first - published).days), abs((when.last - published).days))
+        return min(abs((when.first_day() - published).days), abs((when.last_day() - published).days))
     return min(numbers, key=distance)
 
 
@@ -259,7 +259,7 @@ def read_day_month(match: re.Match, context: Context) -> Reading | None:
         # The word qualifies the month: "15 آذار الماضي" in March is last
         # year's March, "15 آذار المقبل" in March next year's, "15 آذار
         # الجاري" this March even when the day is still ahead.
-        year_number = resolve.recent_month(context.published, month_number, mode).start.day.year
+        year_number = resolve.recent_month(context.published, month_number, mode).start.year
         found = resolve.safe_date(year_number, month_number, day_number)
         if found is None:
             return None
@@ -319,7 +319,7 @@ def read_year_range(match: re.Match, context: Context) -> Reading | None:
     first, last = int(match.group("y1")), int(match.group("y2"))
     if not first < last <= first + 100:
         return None
-    return Reading(When(resolve.year(first).start, resolve.year(last).start))
+    return Reading(EventDate(PartialDate(first), PartialDate(last)))
 
 
 def read_numeric(match: re.Match, context: Context) -> Reading | None:
@@ -393,7 +393,7 @@ def read_month_part(match: re.Match, context: Context) -> Reading | None:
     if year_number is None:
         mode = _relative_mode(match.group("rel"))
         mode = {"current": "recent", None: "future" if context.future else "recent"}.get(mode, mode)
-        year_number = resolve.recent_month(context.published, month_number, mode).start.day.year
+        year_number = resolve.recent_month(context.published, month_number, mode).start.year
         role = "future" if mode == "future" else None
     return Reading(resolve.part_of_month(year_number, month_number, lex.part_days[part]),
                    approximate=True, role=role)
@@ -419,7 +419,7 @@ def read_period_part(match: re.Match, context: Context) -> Reading | None:
         return Reading(resolve.part_of_month(first.year, first.month, lex.part_days[part]),
                        approximate=True, role=role)
     week = resolve.period(context.published, "week", offset)
-    first = week.first + timedelta(days={"early": 0, "mid": 2, "late": 4}[part])
+    first = week.first_day() + timedelta(days={"early": 0, "mid": 2, "late": 4}[part])
     return Reading(resolve.day_range(first, first + timedelta(days=2)), approximate=True, role=role)
 
 
@@ -454,7 +454,7 @@ def read_deictic(match: re.Match, context: Context) -> Reading | None:
 
 
 def read_last_night(match: re.Match, context: Context) -> Reading | None:
-    return Reading(resolve.day(context.published - timedelta(days=1)), time_of_day="ليل")
+    return Reading(resolve.day(context.published - timedelta(days=1)), time_of_day="night")
 
 
 def read_weekday(match: re.Match, context: Context) -> Reading | None:
@@ -469,7 +469,7 @@ def read_weekday(match: re.Match, context: Context) -> Reading | None:
         mode = "recent"
     if match.group("wrel"):
         week = resolve.period(context.published, "week", {"past": -1, "future": 1}.get(mode, 0))
-        found = week.first + timedelta(days=weekday)
+        found = week.first_day() + timedelta(days=weekday)
     else:
         found = resolve.weekday_near(context.published, weekday, mode)
     role = "future" if mode == "future" else None
@@ -708,14 +708,14 @@ def read_week_of_month(match: re.Match, context: Context) -> Reading | None:
         month_number = _month(match.group("m"), context)
         mode = _relative_mode(match.group("mrel")) or ("future" if context.future else "recent")
         year_number = _year(match, "y") or resolve.recent_month(
-            context.published, month_number, {"current": "recent"}.get(mode, mode)).start.day.year
+            context.published, month_number, {"current": "recent"}.get(mode, mode)).start.year
     else:
         offset = 0 if match.group("this") else {"past": -1, "future": 1, "current": 0}[
             _relative_mode(match.group("rel"))]
         first = resolve.add_months(context.published.replace(day=1), offset)
         year_number, month_number = first.year, first.month
     when = resolve.week_of_month(year_number, month_number, ORDINAL_WEEKS[match.group("ord")])
-    return Reading(when, approximate=True, role="future" if when.first > context.published else None)
+    return Reading(when, approximate=True, role="future" if when.first_day() > context.published else None)
 
 
 def read_weekend(match: re.Match, context: Context) -> Reading | None:

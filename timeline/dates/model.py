@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.dates.resolve import When
+from timeline.content.model import EventDate
 
 
 @dataclass(frozen=True)
@@ -19,22 +19,36 @@ class DateMention:
     """One temporal expression found in a text, resolved.
 
     ``start``/``end`` are offsets into the original (unnormalized) text and
-    ``text == original[start:end]``. ``value`` is ``YYYY-MM-DD``,
-    ``YYYY-MM``, ``YYYY`` or ``START/END``; ``grain`` is ``day``, ``month``,
-    ``year`` or ``range``; ``role`` is ``event``, ``future`` or ``other``.
-    ``time_of_day`` is the part of the day the words give with the date
-    ("مساء", "فجر", "ليل", "منتصف الليل"; "morning", "night" in English),
-    for an entry's ``time``; None when they give none.
+    ``text == original[start:end]``. ``when`` is the model's date value
+    (:class:`timeline.content.model.EventDate`: a day, month or year, or a
+    range; approximate or not; ``time`` the part of the day the words give
+    with the date, "مساء أمس" -> ``evening``, or None). ``role`` is
+    ``event``, ``future`` or ``other``. The other properties are views of
+    ``when`` for the ``timeline dates --format json`` contract.
     """
 
     text: str
     start: int
     end: int
-    value: str
-    grain: str
-    approximate: bool
+    when: EventDate
     role: str
-    time_of_day: str | None = None
+
+    @property
+    def value(self) -> str:
+        """``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``START/END``."""
+        return self.when.iso
+
+    @property
+    def grain(self) -> str:
+        return self.when.grain
+
+    @property
+    def approximate(self) -> bool:
+        return self.when.approximate
+
+    @property
+    def time_of_day(self) -> str | None:
+        return self.when.time
 
     def to_json(self) -> dict:
         """The object of the ``timeline dates --format json`` contract."""
@@ -59,10 +73,12 @@ class Reading:
     date, and None when the engine decides from the value and the sentence.
     ``same_as_previous`` marks "في اليوم ذاته": the engine gives it the
     value of the mention before it in the text (``when`` is a placeholder).
-    ``time_of_day`` is the part of the day the words give, if any.
+    ``time_of_day`` is the part of the day the words give, if any (a key
+    of :data:`timeline.content.model.PARTS_OF_DAY`). ``when`` carries
+    neither: the engine sets them on the mention's value.
     """
 
-    when: When
+    when: EventDate
     approximate: bool = False
     role: str | None = None
     same_as_previous: bool = False

@@ -1,7 +1,8 @@
 """Calendar arithmetic of the date engine: resolving against publication.
 
-A :class:`When` is what a temporal expression resolves to: one calendar
-point (a day, a month or a year) or a range between two points. The
+A temporal expression resolves to the model's date value,
+:class:`timeline.content.model.EventDate`: one calendar date (a day, a
+month or a year) or a range between two. The
 functions here hold the news conventions, all relative to the publication
 date and never to today's date:
 
@@ -15,90 +16,36 @@ date and never to today's date:
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+from timeline.content.model import EventDate, PartialDate
 
 GRAINS = ("day", "month", "year")
 
 
-@dataclass(frozen=True)
-class Point:
-    """A calendar date known to the day, the month or the year."""
-
-    day: date
-    grain: str = "day"
-
-    @property
-    def iso(self) -> str:
-        if self.grain == "year":
-            return f"{self.day.year:04d}"
-        if self.grain == "month":
-            return f"{self.day.year:04d}-{self.day.month:02d}"
-        return self.day.isoformat()
-
-    @property
-    def first(self) -> date:
-        """The first day the point covers."""
-        if self.grain == "year":
-            return date(self.day.year, 1, 1)
-        if self.grain == "month":
-            return self.day.replace(day=1)
-        return self.day
-
-    @property
-    def last(self) -> date:
-        """The last day the point covers."""
-        if self.grain == "year":
-            return date(self.day.year, 12, 31)
-        if self.grain == "month":
-            return month_end(self.day.year, self.day.month)
-        return self.day
+def day(value: date) -> EventDate:
+    return EventDate(PartialDate.of_day(value))
 
 
-@dataclass(frozen=True)
-class When:
-    """A resolved value: one point, or a range from ``start`` to ``end``."""
-
-    start: Point
-    end: Point | None = None
-
-    @property
-    def value(self) -> str:
-        if self.end is None:
-            return self.start.iso
-        return f"{self.start.iso}/{self.end.iso}"
-
-    @property
-    def grain(self) -> str:
-        return "range" if self.end is not None else self.start.grain
-
-    @property
-    def first(self) -> date:
-        return self.start.first
-
-    @property
-    def last(self) -> date:
-        return (self.end or self.start).last
+def month(year: int, month_number: int) -> EventDate:
+    return EventDate(PartialDate(year, month_number))
 
 
-def day(value: date) -> When:
-    return When(Point(value, "day"))
+def year(year_number: int) -> EventDate:
+    return EventDate(PartialDate(year_number))
 
 
-def month(year: int, month_number: int) -> When:
-    return When(Point(date(year, month_number, 1), "month"))
-
-
-def year(year_number: int) -> When:
-    return When(Point(date(year_number, 1, 1), "year"))
-
-
-def day_range(first: date, last: date) -> When:
+def day_range(first: date, last: date) -> EventDate:
     if first == last:
         return day(first)
     if first > last:
         first, last = last, first
-    return When(Point(first, "day"), Point(last, "day"))
+    return EventDate(PartialDate.of_day(first), PartialDate.of_day(last))
+
+
+def until(value: EventDate, last: date) -> EventDate:
+    """From the start of ``value`` to the day ``last`` ("منذ X": to publication)."""
+    return EventDate(value.start, PartialDate.of_day(last))
 
 
 def month_end(year_number: int, month_number: int) -> date:
@@ -126,7 +73,7 @@ def month_day(published: date, month_number: int, day_number: int, forward: bool
     return None
 
 
-def recent_month(published: date, month_number: int, mode: str = "recent") -> When:
+def recent_month(published: date, month_number: int, mode: str = "recent") -> EventDate:
     """A month without a year. ``mode``: "recent" (current month included),
     "past" (strictly before the current month), "future" (strictly after),
     "current" (this year)."""
@@ -178,7 +125,7 @@ def _ceil_div(amount: int, size: int) -> int:
     return -((-amount) // size)
 
 
-def ago(published: date, amount: int, unit: str) -> When:
+def ago(published: date, amount: int, unit: str) -> EventDate:
     """"منذ ثلاثة أيام": a point back in time at the unit's natural grain."""
     target = shift(published, -amount, unit)
     if unit == "month":
@@ -191,7 +138,7 @@ def ago(published: date, amount: int, unit: str) -> When:
 MONDAY, SUNDAY = 0, 6
 
 
-def week_of(value: date, first_day: int = MONDAY) -> When:
+def week_of(value: date, first_day: int = MONDAY) -> EventDate:
     """The week holding ``value``: Monday to Sunday (ISO) by default, Sunday
     to Saturday for English wire copy (``first_day=SUNDAY``, as US outlets
     count the week)."""
@@ -199,15 +146,15 @@ def week_of(value: date, first_day: int = MONDAY) -> When:
     return day_range(start, start + timedelta(days=6))
 
 
-def this_week(published: date, future: bool, first_day: int = MONDAY) -> When:
+def this_week(published: date, future: bool, first_day: int = MONDAY) -> EventDate:
     """"this week": the part of the week already past (its first day to
     publication), or still to come when the sentence marks the future
     (publication to the last day)."""
     week = week_of(published, first_day)
-    return day_range(published, week.last) if future else day_range(week.first, published)
+    return day_range(published, week.last_day()) if future else day_range(week.first_day(), published)
 
 
-def past_window(published: date, amount: int, unit: str) -> When:
+def past_window(published: date, amount: int, unit: str) -> EventDate:
     """"خلال الأيام الثلاثة الماضية": back ``amount`` units from publication
     to publication (three days: the 5th to the 8th, as extraction's "week
     ending at publication"); nights end on the morning of publication (two
@@ -219,7 +166,7 @@ def past_window(published: date, amount: int, unit: str) -> When:
     return day_range(shift(published, -amount, unit), published)
 
 
-def weekend(published: date, mode: str, days: tuple[int, int]) -> When:
+def weekend(published: date, mode: str, days: tuple[int, int]) -> EventDate:
     """The weekend (``days``: its first and last weekday, Monday = 0) of the
     week ``mode`` says: "past" the last one over before publication, "future"
     the next to start after it, "current" the one of the publication week,
@@ -234,11 +181,11 @@ def weekend(published: date, mode: str, days: tuple[int, int]) -> When:
         start = published + timedelta(days=(first_weekday - published.weekday()) % 7 or 7)
     elif mode == "current":
         week = week_of(published)
-        start = week.first + timedelta(days=(first_weekday - week.first.weekday()) % 7)
+        start = week.first_day() + timedelta(days=(first_weekday - week.first_day().weekday()) % 7)
     return day_range(start, start + timedelta(days=length))
 
 
-def period(published: date, unit: str, offset: int, first_day: int = MONDAY) -> When:
+def period(published: date, unit: str, offset: int, first_day: int = MONDAY) -> EventDate:
     """The week, month or year ``offset`` units from the one of publication."""
     if unit == "week":
         return week_of(published + timedelta(weeks=offset), first_day)
@@ -248,7 +195,7 @@ def period(published: date, unit: str, offset: int, first_day: int = MONDAY) -> 
     return year(published.year + offset)
 
 
-def week_of_month(year_number: int, month_number: int, number: int) -> When:
+def week_of_month(year_number: int, month_number: int, number: int) -> EventDate:
     """The ``number``-th week of a month counted from its first day (days
     1–7, 8–14, …); 5 is its last seven days ("الأسبوع الأخير")."""
     last = calendar.monthrange(year_number, month_number)[1]
@@ -258,12 +205,11 @@ def week_of_month(year_number: int, month_number: int, number: int) -> When:
     return day_range(date(year_number, month_number, first), date(year_number, month_number, first + 6))
 
 
-def part_of_month(year_number: int, month_number: int, days: tuple[int, int]) -> When:
+def part_of_month(year_number: int, month_number: int, days: tuple[int, int]) -> EventDate:
     last = calendar.monthrange(year_number, month_number)[1]
     return day_range(date(year_number, month_number, days[0]),
                      date(year_number, month_number, min(days[1], last)))
 
 
-def part_of_year(year_number: int, months: tuple[int, int]) -> When:
-    return When(Point(date(year_number, months[0], 1), "month"),
-                Point(date(year_number, months[1], 1), "month"))
+def part_of_year(year_number: int, months: tuple[int, int]) -> EventDate:
+    return EventDate(PartialDate(year_number, months[0]), PartialDate(year_number, months[1]))

@@ -26,9 +26,10 @@ presented as exact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from timeline.content.model import EventDate, PartialDate
 from timeline.dates.clauses import clause_of
 from timeline.extract.attribution import Frame, find_frame, opening_length
 from timeline.extract.classify import Figure, Names, casualty_figures, categories_of
@@ -42,38 +43,6 @@ MAX_NAMES = 4
 CLIP_WORDS = ("بهدف", "وسط", "تمهيدا", "مشيرا", "مشيره", "مضيفا", "مضيفه", "amid")
 
 
-@dataclass(frozen=True)
-class DateFields:
-    """The date of an entry as written in its front matter."""
-
-    date: str
-    end: str | None = None
-    approximate: bool = False
-
-    def as_dict(self) -> dict:
-        fields: dict = {"date": self.date}
-        if self.end:
-            fields["end"] = self.end
-        if self.approximate:
-            fields["approximate"] = True
-        return fields
-
-    def bounds(self) -> tuple[str, str]:
-        """First and last day as ISO strings (month and year padded)."""
-        first = _pad(self.date, first=True)
-        last = _pad(self.end or self.date, first=False)
-        return first, last
-
-
-def _pad(value: str, *, first: bool) -> str:
-    parts = value.split("-")
-    if len(parts) == 3:
-        return value
-    if len(parts) == 2:
-        return value + ("-01" if first else "-31")
-    return value + ("-01-01" if first else "-12-31")
-
-
 @dataclass
 class SentenceInfo:
     """Everything extraction reads in one sentence."""
@@ -84,7 +53,7 @@ class SentenceInfo:
     frame: Frame
     is_event: bool
     reason: str
-    event_date: DateFields | None
+    event_date: EventDate | None
     has_future_date: bool
     head: str | None
     head_definite: bool
@@ -109,7 +78,7 @@ class EventCandidate:
     """One occurrence found in one article: its sentences and what they say."""
 
     sentences: list[SentenceInfo]
-    date: DateFields
+    date: EventDate | None = None  # set by dating the article's clusters
     categories: list[str] = field(default_factory=list)
     actors: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
@@ -139,7 +108,7 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
     return SentenceInfo(
         number=segment.sentence.number, text=text, words=words, frame=frame,
         is_event=is_event, reason=reason,
-        event_date=_date_fields(event_dates[0]) if event_dates else None,
+        event_date=event_dates[0].when if event_dates else None,
         has_future_date=has_future, head=head, head_definite=definite,
         continuation=frame.inherits or lex.continuation_openers.match_at(words, 0) > 0 if words else False,
         same_day=lex.same_day_cues.any_in(words),
@@ -320,16 +289,9 @@ def _clip(words: list[Word], claim: int) -> int:
     return len(words)
 
 
-def _date_fields(mention) -> DateFields:
-    if "/" in mention.value:
-        start, end = mention.value.split("/", 1)
-        return DateFields(start, end, bool(mention.approximate))
-    return DateFields(mention.value, None, bool(mention.approximate))
-
-
-def approximate_week(published: date) -> DateFields:
+def approximate_week(published: date) -> EventDate:
     """An undated report: the week ending at publication, marked approximate."""
-    return DateFields((published - timedelta(days=APPROXIMATE_DAYS)).isoformat(), published.isoformat(), True)
+    return EventDate(PartialDate.of_day(published - timedelta(days=APPROXIMATE_DAYS)), PartialDate.of_day(published), True)
 
 
 # ---------------------------------------------------------------- one article
@@ -366,7 +328,7 @@ def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
             target.sentences.append(info)
             last = target
             continue
-        cluster = EventCandidate([info], DateFields(""))
+        cluster = EventCandidate([info])
         clusters.append(cluster)
         last = cluster
         if info.head:
@@ -396,7 +358,7 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
 
 def _compatible(cluster: EventCandidate, info: SentenceInfo) -> bool:
     dated = [s.event_date for s in cluster.sentences if s.event_date]
-    return info.event_date is None or not dated or dated[0] == info.event_date
+    return info.event_date is None or not dated or dated[0].same_days(info.event_date)
 
 
 def _date_clusters(clusters: list[EventCandidate], infos: list[SentenceInfo], published: date) -> None:
@@ -405,19 +367,28 @@ def _date_clusters(clusters: list[EventCandidate], infos: list[SentenceInfo], pu
     for cluster in clusters:
         dated = [s.event_date for s in cluster.sentences if s.event_date]
         if dated:
-            cluster.date = dated[0]
+            cluster.date = _with_time(dated[0], dated)
     for cluster in clusters:
         first = cluster.first
         previous = _previous_event(first.number, by_number, first.same_day)
         same_day = _same_day_source(first.number, by_number, cluster_of) if first.same_day else None
         if same_day is not None:
             cluster.date = same_day
-        elif not cluster.date.date:
-            if previous is not None and cluster_of[previous.number].date.date and _goes_on(first, previous):
-                cluster.date = cluster_of[previous.number].date
+        elif cluster.date is None:
+            if previous is not None and cluster_of[previous.number].date is not None and _goes_on(first, previous):
+                cluster.date = replace(cluster_of[previous.number].date, time=None)
             else:
                 cluster.date = approximate_week(published)
         _classes(cluster)
+
+
+def _with_time(first: EventDate, dated: list[EventDate]) -> EventDate:
+    """The cluster's date with the first part of the day or clock time one
+    of its sentences gives for that same day ("القصف بدأ فجرًا")."""
+    if first.time is not None:
+        return first
+    times = [d.time for d in dated if d.time and d.same_days(first)]
+    return replace(first, time=times[0]) if times else first
 
 
 def _goes_on(info: SentenceInfo, previous: SentenceInfo) -> bool:
@@ -435,15 +406,15 @@ def _goes_on(info: SentenceInfo, previous: SentenceInfo) -> bool:
     return bool(info.topics & previous.topics - {"other", "statement"})
 
 
-def _same_day_source(number: int, by_number: dict[int, SentenceInfo], cluster_of: dict[int, EventCandidate]) -> DateFields | None:
+def _same_day_source(number: int, by_number: dict[int, SentenceInfo], cluster_of: dict[int, EventCandidate]) -> EventDate | None:
     """ "On the same day": the date of the nearest earlier event with an exact
     date (an approximate week is no day to be "the same" as)."""
     for earlier in range(number - 1, 0, -1):
         info = by_number.get(earlier)
         if info is not None and info.is_event:
             value = cluster_of[earlier].date
-            if value.date and not value.approximate:
-                return value
+            if value is not None and not value.approximate:
+                return replace(value, time=None)  # the same day, not the same hour
     return None
 
 

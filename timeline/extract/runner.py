@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Callable, Iterator
@@ -35,6 +35,7 @@ from timeline.extract.writer import (
     entry_body, entry_file_text, entry_front_matter, event_path, load_entries, quote_key, read_yaml_list,
     with_fingerprint, write_yaml_list,
 )
+from timeline.content.entries import date_of_front_matter
 from timeline.content.model import Article
 from timeline.content.problems import ContentError, Problem, errors
 
@@ -101,10 +102,9 @@ def drafts_for(task: ArticleTask, names: Names, find_dates: DateFinder | None = 
 def _draft(article_id: str, candidate: EventCandidate) -> Draft:
     quotes = tuple(Quote(s.number, s.text, s.frame.claimant, s.frame.claimant_text if not s.frame.inherits else "")
                    for s in candidate.sentences)
-    first_day, last_day = candidate.date.bounds()
     seed = f"{article_id}#{candidate.first.number}"
     return Draft(
-        article=article_id, quotes=quotes, date=candidate.date.as_dict(), first_day=first_day, last_day=last_day,
+        article=article_id, quotes=quotes, date=candidate.date,
         title=make_title(candidate.first.words, candidate.first.claim_start),
         categories=tuple(candidate.categories), actors=tuple(candidate.actors), places=tuple(candidate.places),
         figures=tuple((f.kind, f.text) for f in candidate.figures),
@@ -239,12 +239,12 @@ class Reconciler:
         return self.entries.get(found.id) if found else None
 
     def _create(self, draft: Draft, quotes: list[Quote]) -> None:
-        draft = Draft(**{**draft.__dict__, "quotes": tuple(quotes)})
+        draft = replace(draft, quotes=tuple(quotes))
         body = entry_body(draft)
         for length in (6, 8, 10, 12, 16):
             slug = draft.slug if length == 6 else draft.slug[:-6] + _longer_hash(draft, length)
-            entry_id = make_id(draft.first_day if len(draft.date["date"]) == 10 else draft.date["date"], slug)
-            path = event_path(self.events_dir, entry_id, draft.date["date"])
+            entry_id = make_id(draft.date.start.iso, slug)
+            path = event_path(self.events_dir, entry_id, draft.date.start.iso)
             if entry_id in self.entries or path.exists():
                 continue
             front = with_fingerprint(entry_front_matter(draft, entry_id), body)
@@ -275,13 +275,10 @@ def _longer_hash(draft: Draft, length: int) -> str:
 
 def _indexed(entry: StoredEntry) -> IndexedEntry | None:
     front = entry.front
-    try:
-        first = str(front["date"])
-    except KeyError:
+    when = date_of_front_matter(front)
+    if when is None:
         return None
-    from timeline.extract.events import DateFields
-
-    first_day, last_day = DateFields(first, str(front["end"]) if front.get("end") else None).bounds()
+    first_day, last_day = when.first_day().isoformat(), when.last_day().isoformat()
     quotes = [str(c.get("quote", "")) for c in entry.citations()]
     return IndexedEntry(
         id=entry.id, path=entry.path, first_day=first_day, last_day=last_day,

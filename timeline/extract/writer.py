@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from timeline.content.entries import entry_file_text, fingerprint, is_edited, read_entry_file
+from timeline.content.entries import date_front_matter, entry_file_text, fingerprint, is_edited, read_entry_file
+from timeline.content.model import EventDate
 from timeline.fileio import create_text_exclusive, write_text_atomic
 from timeline.content.frontmatter import FrontMatterError
 from timeline.content.suggestions import SUGGESTIONS_FILE
@@ -48,15 +49,21 @@ class Draft:
 
     article: str
     quotes: tuple[Quote, ...]
-    date: dict[str, Any]  # date, end?, approximate?
-    first_day: str
-    last_day: str
+    date: EventDate
     title: str
     categories: tuple[str, ...]
     actors: tuple[str, ...]
     places: tuple[str, ...]
     figures: tuple[tuple[str, str], ...]  # (kind, text)
     slug: str
+
+    @property
+    def first_day(self) -> str:
+        return self.date.first_day().isoformat()
+
+    @property
+    def last_day(self) -> str:
+        return self.date.last_day().isoformat()
 
 
 @dataclass
@@ -119,7 +126,7 @@ def load_entries(events_dir: Path) -> tuple[list[StoredEntry], list[Problem]]:
 
 def entry_front_matter(draft: Draft, entry_id: str) -> dict[str, Any]:
     """The front matter of a new entry, fingerprint included."""
-    front: dict[str, Any] = {"id": entry_id, **draft.date, "title": draft.title,
+    front: dict[str, Any] = {"id": entry_id, **date_front_matter(draft.date), "title": draft.title,
                              "categories": list(draft.categories), "actors": list(draft.actors),
                              "places": list(draft.places), "review": "auto",
                              "sources": [citation(draft.article, quote) for quote in draft.quotes],
@@ -150,7 +157,7 @@ def entry_body(draft: Draft) -> str:
                for kind in ("killed", "injured") if any(k == kind for k, _ in draft.figures)]
     if figures:
         paragraphs.append("الأرقام المذكورة:\n\n" + "\n".join(figures))
-    if draft.date.get("approximate"):
+    if draft.date.approximate:
         paragraphs.append("التاريخ تقريبي: لا يحدد النص يوم الحدث بدقة.")
     return "\n\n".join(paragraphs)
 

@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from timeline.content.model import EventDate, PartialDate
+from timeline.content.model import PARTS_OF_DAY, EventDate, PartialDate
+from timeline.content.vocabulary import part_of_day_labels
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -91,7 +92,9 @@ class DateDisplay:
             text = self._range(when.start, when.end)
         if when.approximate:
             text = f"{text} تقريبًا" if when.end and when.end != when.start else f"نحو {text}"
-        if when.time:
+        if when.time in PARTS_OF_DAY:
+            text = f"{text}، {part_of_day_labels()[when.time]}"
+        elif when.time:
             text = f"{text}، الساعة {self.number(when.time)}"
         return text
 
@@ -107,6 +110,6 @@ class DateDisplay:
     def iso_datetime(self, when: EventDate) -> str:
         """The machine value for ``<time datetime>``: ISO date, month or year,
         with the time when known (HTML's valid date string forms)."""
-        if when.time and when.start.precision == "day":
+        if when.time and when.time not in PARTS_OF_DAY and when.start.precision == "day":
             return f"{when.start.iso}T{when.time}"
         return when.start.iso
