@@ -78,7 +78,7 @@ def test_chart_links_each_bar_to_its_day_and_runs_right_to_left():
     x_first = float(svg[first:].split('x="')[1].split('"')[0])
     x_last = float(svg[last:].split('x="')[1].split('"')[0])
     assert x_first > x_last  # earliest day on the right
-    assert "<title>الأحد 1 نيسان/أبريل 2018: 1 حدث</title>" in svg
+    assert "<title>الأحد 1 نيسان/أبريل 2018: حدث واحد</title>" in svg
 
 
 def test_markdown_bodies_escape_raw_html_and_unsafe_links():

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from test_site_helpers import make_content, make_entry
 from timeline.content.model import Citation
-from timeline.site.arabic import DateDisplay
+from timeline.site.arabic import DateDisplay, count_phrase
 from timeline.site.pages import build_site_data
-from timeline.site.render import SiteOptions, SiteRenderer, count_phrase
+from timeline.site.render import SiteOptions, SiteRenderer
 from timeline.site.urls import Urls
 
 REPO = Path(__file__).resolve().parents[1]

@@ -25,6 +25,7 @@ class BuildResult:
     site_dir: Path
     entries: int
     pages: int
+    notes: tuple[str, ...] = ()  # one-line notes for the user (the plugin's: relative permalinks)
 
 
 def load_mkdocs_config(config_file: Path, *, site_dir: Path | None = None, offline: bool = False, strict: bool | None = None):
@@ -128,8 +129,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
         plugin = run_mkdocs(config_file, staging, loaded, offline=offline, strict=strict)
         pages = sum(name.endswith(".html") for _, _, names in os.walk(staging) for name in names)
         entries = len(plugin.content.published_entries) if plugin is not None and getattr(plugin, "content", None) else 0
+        notes = tuple(getattr(plugin, "notes", ()))
         replace_directory(staging, target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(site_dir=target, entries=entries, pages=pages)
+    return BuildResult(site_dir=target, entries=entries, pages=pages, notes=notes)

@@ -87,6 +87,8 @@ def build(config_file: Path, site_dir: Path | None, no_extract: bool, strict: bo
         loaded = _load_checked(config_file, "build")
     result = build_site(config_file, site_dir, strict=strict or None, loaded=loaded)
     click.echo(f"built {result.site_dir}: {result.entries} events, {result.pages} pages")
+    for note in result.notes:
+        click.echo(f"note: {note}")
 
 
 def _extract_new(config_file: Path, content) -> bool:  # noqa: ANN001

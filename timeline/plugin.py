@@ -77,6 +77,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.documents: dict[str, tuple[str, str, str, str, str]] = {}
         self.written: list[str] = []
         self.mkdocs_pages: list[str] = []
+        self.notes: list[str] = []  # for the user, once the build is done (timeline build prints them)
         # A RenderCache kept by `timeline serve` across builds (see timeline.preview).
         self.render_cache = None
 
@@ -160,8 +161,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         site_dir = Path(config.site_dir)
         write_files(site_dir, self._recorded(self.renderer.outputs()))
         self.mkdocs_pages = [self._page_url(f) for f in self._documentation_files]
-        mkdocs_pages = self.mkdocs_pages
-        (site_dir / "sitemap.xml").write_bytes(self.renderer.sitemap(mkdocs_pages))
+        sitemap = self.renderer.sitemap(self.mkdocs_pages)
+        if sitemap is not None:
+            (site_dir / "sitemap.xml").write_bytes(sitemap)
+        self.notes = self.renderer.notes()
+        for note in self.notes:
+            log.info(note)
 
     def _recorded(self, files: Iterable[tuple[str, bytes | None]]) -> Iterable[tuple[str, bytes | None]]:
         """The files, with their paths noted in ``written`` (the preview removes what a later build no longer makes)."""

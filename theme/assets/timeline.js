@@ -1,4 +1,4 @@
-/* Douma timeline: offline search and filters, and the citation copy button.
+/* Douma timeline: offline search and filters, and the citation line (copy button, access date).
    No framework, no network beyond the site's own files. The search metadata
    (fold table, clitic and variant rules of timeline/site/search.yml) is
    embedded in the index page; the index itself is in small parts under
@@ -157,16 +157,24 @@
     return S.meta && S.meta.digits === "arabic" ? text.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; }) : text;
   }
 
-  /* Arabic number agreement: 1, 2, 3–10, 11+ (render.py: count_phrase). */
-  function counted(number, forms) {
-    if (number === 1) return forms[0];
-    if (number === 2) return forms[1];
+  /* Arabic number agreement (arabic.py: plural_form, DateDisplay.count), the
+     noun forms from names.yml in the search metadata: 1 and 2 without a digit
+     (the dual), 3–10 a plural, 11–99 a singular accusative, 100, 101… a singular. */
+  function pluralForm(number) {
     var rest = number % 100;
-    return digits(number) + " " + (rest >= 3 && rest <= 10 ? forms[2] : forms[3]);
+    if (number === 0) return "zero";
+    if (number === 1 || number === 2) return number === 1 ? "one" : "two";
+    if (rest >= 3 && rest <= 10) return "few";
+    if (rest >= 11) return "many";
+    return "other";
   }
-  var RESULT = ["نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة"];
-  var PARTY = ["رواية طرف واحد", "طرفان", "أطراف", "طرفًا"];
-  var OUTLET = ["وسيلة نشر واحدة", "وسيلتا نشر", "وسائل نشر", "وسيلة نشر"];
+  function counted(number, noun) {
+    var forms = (S.meta && S.meta.counted && S.meta.counted[noun]) || {};
+    var form = pluralForm(number);
+    if (form === "zero") { if (forms.zero) return forms.zero; form = "other"; }
+    if (form === "one" || form === "two") return forms[form];
+    return digits(number) + " " + forms[form];
+  }
 
   function controls() {
     return {
@@ -303,8 +311,8 @@
     if (doc.length > 4) {
       var who = document.createElement("p");
       who.className = "attribution";
-      var parties = doc[5] === 1 ? PARTY[0] + ": " + doc[4] : "بحسب " + doc[4] + " · " + counted(doc[5], PARTY);
-      who.textContent = parties + " · " + counted(doc[6], OUTLET);
+      var parties = doc[5] === 1 ? "رواية طرف واحد: " + doc[4] : "بحسب " + doc[4] + " · " + counted(doc[5], "party");
+      who.textContent = parties + " · " + counted(doc[6], "outlet");
       article.append(who);
       if (doc[7]) {
         var quote = document.createElement("p");
@@ -392,7 +400,7 @@
       c.list.textContent = "";
       c.list.hidden = false;
       if (c.timeline) c.timeline.hidden = true;
-      c.status.textContent = hits.length ? counted(hits.length, RESULT) + (query ? " عن «" + query + "»" : "") : "لا نتائج. جرّب كلمة أخرى أو ألغِ بعض التصفية.";
+      c.status.textContent = hits.length ? counted(hits.length, "result") + (query ? " عن «" + query + "»" : "") : "لا نتائج. جرّب كلمة أخرى أو ألغِ بعض التصفية.";
       if (hits.length) showPage(c, groups, token); else { c.more.hidden = true; c.list.removeAttribute("aria-busy"); busy(false); }
     });
   }
@@ -433,21 +441,58 @@
     if (c.input.value.trim() || Object.keys(chosen(c)).length) run(c, false);
   }
 
-  function setupCopy() {
+  /* The citation line (event pages): the reader's own access date in place
+     of the build's, a relative permalink made absolute when the page came
+     over http(s), and a copy button (clipboard API, else a selection and
+     execCommand, else the text left selected to copy by hand). Without
+     JavaScript the line is plain text with the build date and the button
+     stays hidden. */
+  function setupCitation() {
+    var accessed = document.querySelector(".cite time.accessed");
+    if (accessed) {
+      var months = (accessed.getAttribute("data-months") || "").split("|");
+      var today = new Date();
+      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+      if (months.length === 12) {
+        var text = today.getDate() + " " + months[today.getMonth()] + " " + today.getFullYear();
+        if (accessed.getAttribute("data-digits") === "arabic") text = text.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; });
+        accessed.textContent = text;
+        accessed.setAttribute("datetime", today.getFullYear() + "-" + pad(today.getMonth() + 1) + "-" + pad(today.getDate()));
+      }
+    }
+    if (/^https?:$/.test(location.protocol)) {
+      document.querySelectorAll("a.permalink:not([data-abs]), .citation a.stored:not([data-abs])").forEach(function (a) {
+        a.setAttribute("data-abs", a.href);
+        if (a.classList.contains("permalink")) { var b = a.querySelector("bdi"); if (b) b.textContent = a.href; }
+      });
+    }
     document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      var source = document.getElementById(button.getAttribute("data-copy"));
+      if (!source) return;
       button.hidden = false;
+      var note = button.parentNode.querySelector(".copied");
+      var say = function (text) { if (note) note.textContent = text; };
+      var select = function () {
+        var range = document.createRange();
+        range.selectNodeContents(source);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+      };
+      var fallback = function () {
+        select();
+        var ok = false;
+        try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+        say(ok ? "نُسخ نص الاستشهاد." : "النص محدَّد: انسخه بـ Ctrl+C أو من قائمة النسخ.");
+      };
       button.addEventListener("click", function () {
-        var source = document.getElementById(button.getAttribute("data-copy"));
-        var text = source ? source.textContent.replace(/\s+/g, " ").trim() : "";
-        var done = function (ok) {
-          var note = button.parentNode.querySelector(".copied");
-          if (note) note.textContent = ok ? "نُسخ النص." : "تعذّر النسخ؛ حدّد النص وانسخه يدويًا.";
-        };
-        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
-        else done(false);
+        var text = source.textContent.replace(/\s+/g, " ").trim();
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(function () { say("نُسخ نص الاستشهاد."); }, fallback);
+        } else fallback();
       });
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { setupFinder(); setupCopy(); });
+  document.addEventListener("DOMContentLoaded", function () { setupFinder(); setupCitation(); });
 })();

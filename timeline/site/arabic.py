@@ -1,7 +1,11 @@
 """Arabic display of dates and numbers: what a reader sees of an EventDate.
 
 "الأحد 8 نيسان/أبريل 2018" by default. Month names (Levantine, Egyptian or
-both) and digits (Latin or Arabic-Indic) follow the plugin configuration.
+both) and digits (Latin or Arabic-Indic) follow the plugin configuration:
+one numeral system across the site (``DateDisplay.number`` for numbers,
+``DateDisplay.numerals`` for text an editor wrote, such as the site name).
+Counts follow Arabic number agreement (``DateDisplay.count``: "حدث واحد",
+"حدثان", "3 أحداث", "11 حدثًا", "100 حدث"), the noun forms from ``names.yml``.
 Precision is shown honestly: a month-precision date never gains a day, an
 approximate one is prefixed "نحو" (a range ends "تقريبًا"), a range reads "من … إلى …". The words
 come from ``names.yml`` beside this module.
@@ -19,7 +23,31 @@ import yaml
 from timeline.content.model import PARTS_OF_DAY, EventDate, PartialDate
 from timeline.content.vocabulary import part_of_day_labels
 
-ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+LATIN_DIGITS = "0123456789"
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"  # Extended Arabic-Indic, as Persian and Urdu keyboards type them
+ARABIC_INDIC = str.maketrans(LATIN_DIGITS, ARABIC_INDIC_DIGITS)
+TO_ARABIC_INDIC = str.maketrans(LATIN_DIGITS + PERSIAN_DIGITS, ARABIC_INDIC_DIGITS * 2)
+TO_LATIN = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, LATIN_DIGITS * 2)
+PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_form(number: int) -> str:
+    """The Arabic plural category of a whole number (CLDR's rules): "one" (1),
+    "two" (2, the dual), "few" (3–10 and 103–110…: a plural), "many" (11–99,
+    111–199…: a singular in the accusative), "zero" (0) and "other" (100,
+    101, 102, 200…: a singular)."""
+    number = abs(number)
+    if number == 0:
+        return "zero"
+    if number in (1, 2):
+        return "one" if number == 1 else "two"
+    rest = number % 100
+    if 3 <= rest <= 10:
+        return "few"
+    if 11 <= rest <= 99:
+        return "many"
+    return "other"
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +58,13 @@ def names() -> dict[str, Any]:
     path = Path(__file__).with_name("names.yml")
     words = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {**words, "reviews": review_labels(), "outlet_kinds": outlet_kinds()}
+
+
+def counted_nouns() -> dict[str, dict[str, str]]:
+    """Every noun the site counts, with its forms: ``one`` and ``two`` (written
+    without a digit), ``few``, ``many`` and ``other`` (after the number), and
+    ``zero`` when "no …" reads better than "0 …"."""
+    return names()["counted"]
 
 
 class DateDisplay:
@@ -51,6 +86,25 @@ class DateDisplay:
         """A number in the configured digits."""
         text = str(value)
         return text.translate(ARABIC_INDIC) if self.digits == "arabic" else text
+
+    def numerals(self, text: str) -> str:
+        """Any text with its digits (Latin, Arabic-Indic or Persian) in the
+        configured system: the site name, an editor's title. Never for quotes
+        or article text, which stay as the source printed them."""
+        return text.translate(TO_ARABIC_INDIC if self.digits == "arabic" else TO_LATIN)
+
+    def count(self, number: int, noun: str) -> str:
+        """"حدث واحد", "حدثان", "3 أحداث", "11 حدثًا", "100 حدث" (``noun`` a key
+        of ``counted`` in names.yml: event, source, party, outlet, result, …)."""
+        forms = counted_nouns()[noun]
+        form = plural_form(number)
+        if form == "zero":
+            if "zero" in forms:
+                return forms["zero"]
+            form = "other"
+        if form in ("one", "two"):
+            return forms[form]
+        return f"{self.number(number)} {forms[form]}"
 
     def month(self, month: int) -> str:
         """"نيسان/أبريل", "نيسان" or "أبريل"."""
@@ -113,3 +167,9 @@ class DateDisplay:
         if when.time and when.time not in PARTS_OF_DAY and when.start.precision == "day":
             return f"{when.start.iso}T{when.time}"
         return when.start.iso
+
+
+def count_phrase(number: int, noun: str, digits: str | DateDisplay = "latin") -> str:
+    """:meth:`DateDisplay.count` for a digits setting ("latin" or "arabic") or a display."""
+    display = digits if isinstance(digits, DateDisplay) else DateDisplay(digits=digits)
+    return display.count(number, noun)

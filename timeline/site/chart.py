@@ -91,11 +91,7 @@ def density_chart(
 
 
 def _count(number: int, display: DateDisplay) -> str:
-    if number == 1:
-        return "حدث واحد"
-    if number == 2:
-        return "حدثان"
-    return f"{display.number(number)} {'أحداث' if 3 <= number % 100 <= 10 else 'حدثًا'}"
+    return display.count(number, "event")
 
 
 def _band(bucket: str, share: float, below: int, x: float, width: float, tallest: float, display: DateDisplay) -> str:
@@ -131,7 +127,7 @@ def _label(bucket: str, display: DateDisplay) -> str:
 
 def _bar(bucket, count, x, width, tallest, order, categories, display, link_for) -> str:
     total = sum(count.values())
-    title = f"{_label(bucket, display)}: {display.number(total)} {'حدث' if total == 1 else 'أحداث'}"
+    title = f"{_label(bucket, display)}: {display.count(total, 'event')}"
     rects, y = [], float(HEIGHT)
     gap = min(width * 0.15, 2.0)
     for key in sorted(count, key=lambda k: (order.index(k) if k in order else len(order), k)):

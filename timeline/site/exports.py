@@ -26,6 +26,10 @@ CSV_COLUMNS = (
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+RELATIVE_LINKS_NOTE = ("site_url is not set in mkdocs.yml: permalinks, citations, the feed and the exports "
+                       "link relative to the site, the 404 page assumes the server's root, and no sitemap.xml is written")
+
+
 def absolute(site_url: str | None, url: str) -> str:
     """An absolute URL when the site's address is known, else the root-relative one."""
     return site_url.rstrip("/") + "/" + url if site_url else url
@@ -48,7 +52,7 @@ def _event_record(data: SiteData, view: EventView, site_url: str | None) -> dict
     entry = view.entry
     return {
         "id": entry.id,
-        "title": view.title,
+        "title": clean_text(entry.title),  # as the editor wrote it (pages show it in the site's digits)
         "date": entry.date.start.iso,
         "end": entry.date.end.iso if entry.date.end else None,
         "precision": entry.date.precision,
@@ -96,7 +100,7 @@ def timeline_csv(data: SiteData, *, site_url: str | None) -> bytes:
         entry = view.entry
         row = (
             entry.id, entry.date.start.iso, entry.date.end.iso if entry.date.end else "", entry.date.precision,
-            "yes" if entry.date.approximate else "", entry.date.time or "", view.date_text, view.title,
+            "yes" if entry.date.approximate else "", entry.date.time or "", view.date_text, clean_text(entry.title),
             " ".join(entry.categories), " ".join(entry.actors), " ".join(entry.places), entry.review,
             len(entry.sources), " ".join(view.outlets), view.attribution,
             view.citations[0].quote if view.citations else "", absolute(site_url, view.url),
@@ -156,9 +160,10 @@ def _tag(site_id: str, event_id: str, feed_key: str = "") -> str:
     return f"tag:{site_id},2018:{feed_key or 'timeline'}"
 
 
-def sitemap(urls: Iterable[str], *, site_url: str | None) -> str:
-    """``sitemap.xml`` listing every page (absolute when ``site_url`` is set)."""
+def sitemap(urls: Iterable[str], *, site_url: str) -> str:
+    """``sitemap.xml`` listing every page, absolute from ``site_url`` (the
+    sitemap protocol wants full URLs: without a site URL there is none)."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"<url><loc>{xml_escape(absolute(site_url, url) or './')}</loc></url>" for url in urls]
+    lines += [f"<url><loc>{xml_escape(absolute(site_url, url))}</loc></url>" for url in urls]
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"

@@ -241,7 +241,7 @@ def _event_view(content: Content, display: DateDisplay, urls: Urls, entry: Entry
     return EventView(
         entry=entry,
         url=urls.event(entry.id),
-        title=clean_text(entry.title),
+        title=display.numerals(clean_text(entry.title)),  # the editor's digits in the site's system
         date_text=display.event_date(entry.date),
         datetime=display.iso_datetime(entry.date),
         categories=tuple(content.categories[key] for key in entry.categories if key in content.categories),
@@ -367,11 +367,11 @@ def _citation_view(content: Content, display: DateDisplay, urls: Urls, citation:
         article_url=urls.article(article.id, citation.sentence) if article else None,
         original_url=original if is_web_url(original) else None,
         archived_url=archived if is_web_url(archived) else None,
-        version_date=_version_date(archived, published),
+        version_date=version_date(archived, published),
     )
 
 
-def _version_date(archived: str | None, published: date | None) -> str | None:
+def version_date(archived: str | None, published: date | None) -> str | None:
     """The archived copy's date: the Wayback timestamp, else the publication date."""
     if not archived:
         return None

@@ -13,7 +13,8 @@ and the templates themselves (looked up once; no reload checks).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urlparse
@@ -21,14 +22,16 @@ from urllib.parse import urlparse
 import jinja2
 from markupsafe import Markup
 
+from timeline.clock import now
 from timeline.content.model import Content
 from timeline.site import exports, search
-from timeline.site.arabic import DateDisplay, names
+from timeline.site.arabic import DateDisplay, counted_nouns, names
 from timeline.site.cache import RenderCache
 from timeline.site.chart import density_chart
-from timeline.site.markup import MarkdownRenderer, bdi, clean_text, isolate_latin, json_for_script
+from timeline.site.markup import MarkdownRenderer, bdi, clean_text, is_web_url, isolate_latin, json_for_script
 from timeline.site.pages import (
     LISTING_KINDS, REVIEW, REVIEW_PAGES, EventView, Listing, SiteData, build_site_data, group_by_month_day, group_by_year,
+    version_date,
 )
 from timeline.site.text import article_paragraphs
 from timeline.site.urls import Urls
@@ -69,11 +72,15 @@ class SiteRenderer:
         """``cache`` (kept by the live preview) skips pages whose inputs did not
         change; ``previous`` is the last build's page data, whose event views
         are reused for entries that did not change (the same Entry object)."""
+        self.display = DateDisplay(options.month_names, options.digits)
+        # One numeral system across the site: the site's name and description
+        # in mkdocs.yml ("دوما ٢٠١٨") are shown in the configured digits too.
+        options = replace(options, site_name=self.display.numerals(options.site_name),
+                          site_description=self.display.numerals(options.site_description))
         self.content = content
         self.options = options
         self.cache = cache
         self.urls = Urls(directory_urls=options.directory_urls and not options.offline)
-        self.display = DateDisplay(options.month_names, options.digits)
         self.data: SiteData = build_site_data(content, self.display, self.urls, previous)
         self._markdown = MarkdownRenderer()
         if cache is not None and cache.env is not None:
@@ -82,7 +89,9 @@ class SiteRenderer:
             self.env = _environment(options.theme_dir)
             if cache is not None:
                 cache.env = self.env
-        self.env.filters["count"] = lambda number, noun: count_phrase(number, noun, self.display)
+        self.env.filters["count"] = self.display.count
+        self.env.globals["absolute"] = lambda url: exports.absolute(options.site_url, url)
+        self.accessed = access_date(self.display, now().date())
         self.env.globals["event_cards"] = self._event_cards
         self.env.globals["shared"] = self._shared
         self._shared_parts: dict[tuple[str, str, str, bool], Markup] = {}
@@ -254,13 +263,19 @@ class SiteRenderer:
             related=data.related.get(view.id, ()), previous=data.previous(view), next=data.next(view),
             jsonld=Markup(json_for_script(self._event_jsonld(view))),
             permalink=exports.absolute(self.options.site_url, view.url), back=self._timeline_link(view),
+            absolute_url=exports.absolute(self.options.site_url, view.url) if self.options.site_url else None,
+            accessed=self.accessed,
         )
 
     def _article_page(self, article_id: str) -> tuple[str, bytes | None]:
         article = self.content.articles[article_id]
         outlet = self.content.outlets.get(article.outlet)
         url = self.urls.article(article.id)
-        title = clean_text(article.title) or f"نص من {clean_text(outlet.name_ar) if outlet else article.outlet}"
+        headline = clean_text(article.title or "")  # the outlet's own headline, verbatim
+        outlet_name = clean_text(outlet.name_ar) if outlet else article.outlet
+        title = headline or f"نص من {outlet_name}، {self.display.day(article.published, weekday=False)}"
+        original = article.url if is_web_url(article.url) else None
+        archived = article.archived_url if is_web_url(article.archived_url) else None
         citing = self._citing_of(article_id)
         if self.cache is not None:
             paragraphs = self.cache.value("paragraphs", article_id, (article.text, citing),
@@ -271,6 +286,9 @@ class SiteRenderer:
             "article.html", url, title=title, article=article, outlet=outlet, kind="article",
             outlet_listing=listing.link if (listing := self.data.listings["outlets"].get(article.outlet)) else None,
             published_text=self.display.day(article.published), paragraphs=paragraphs, backrefs=BACKREFS,
+            headline=headline, original_url=original, archived_url=archived,
+            version_date=version_date(archived, article.published),
+            sentence_count=sum(1 for paragraph in paragraphs for segment in paragraph if segment.sentence),
         )
 
     def _citing_of(self, article_id: str) -> dict[int, list[tuple[EventView, int]]]:
@@ -302,13 +320,24 @@ class SiteRenderer:
             reviews = {key: listing.name for key, listing in self.data.listings[REVIEW].items()}
             self._search = search.build_index(
                 self.content, self.data.events, event_url=self.urls.event("{id}"), digits=self.options.digits,
-                review_labels={**names()["reviews"], **reviews})
+                review_labels={**names()["reviews"], **reviews},
+                counted={noun: counted_nouns()[noun] for noun in ("result", "party", "outlet", "event")})
         return self._search
 
-    def sitemap(self, extra_urls: list[str]) -> bytes:
-        """Every page written (call after :meth:`outputs`), plus MkDocs' own pages."""
+    def sitemap(self, extra_urls: list[str]) -> bytes | None:
+        """Every page written (call after :meth:`outputs`), plus MkDocs' own
+        pages; None without ``site_url`` (a sitemap holds absolute URLs only)
+        or offline (a snapshot is not crawled)."""
+        if not self.options.site_url or self.options.offline:
+            return None
         urls = sorted(set(self.pages) | set(extra_urls))
         return exports.sitemap(urls, site_url=self.options.site_url).encode("utf-8")
+
+    def notes(self) -> list[str]:
+        """What the user should know about this build, one line each."""
+        if self.options.site_url or self.options.offline:
+            return []
+        return [exports.RELATIVE_LINKS_NOTE]
 
     def _assets(self) -> Iterator[tuple[str, bytes]]:
         folder = self.options.theme_dir / ASSET_DIR
@@ -366,10 +395,15 @@ class SiteRenderer:
         return Urls.relative(view.url, page) + f"#{view.group_key}"
 
     def _root_for_404(self) -> str:
-        if self.options.site_url and not self.options.offline:
-            path = urlparse(self.options.site_url).path or "/"
-            return path if path.endswith("/") else path + "/"
-        return ""
+        """The 404 page is served at any depth (``/a/b/c/missing``), so its
+        links and styles start from the site's path: ``site_url``'s, else the
+        server's root (MkDocs' convention); offline it is opened as the file
+        at the root of the snapshot."""
+        if self.options.offline:
+            return ""
+        path = urlparse(self.options.site_url).path if self.options.site_url else "/"
+        path = path or "/"
+        return path if path.endswith("/") else path + "/"
 
     def _filters(self) -> list[dict[str, Any]]:
         """Filter choices on the index: only keys that some event has."""
@@ -400,6 +434,14 @@ class SiteRenderer:
         if self.options.site_url:
             document["url"] = exports.absolute(self.options.site_url, view.url)
         return document
+
+
+def access_date(display: DateDisplay, day: date) -> dict[str, str]:
+    """The citation's access date as built (the one clock, so SOURCE_DATE_EPOCH
+    pins it), with the month names timeline.js needs to put the reader's own
+    day in its place: "2 كانون الأول/ديسمبر 2026"."""
+    return {"iso": day.isoformat(), "text": display.day(day, weekday=False),
+            "months": "|".join(display.month(month) for month in range(1, 13))}
 
 
 def _environment(theme_dir: Path) -> jinja2.Environment:
@@ -433,25 +475,3 @@ def split_pages(path: str, views: tuple[EventView, ...], urls: Urls) -> list[tup
     """[(url, events)]: the first PAGE_EVENTS at ``path``, the next at ``path/2``, …"""
     pieces = [views[start:start + PAGE_EVENTS] for start in range(0, max(len(views), 1), PAGE_EVENTS)]
     return [(urls.page(path if n == 1 else f"{path}/{n}"), piece) for n, piece in enumerate(pieces, 1)]
-
-
-COUNT_WORDS = {
-    "source": ("مصدر واحد", "مصدران", "مصادر", "مصدرًا"),
-    "event": ("حدث واحد", "حدثان", "أحداث", "حدثًا"),
-    "party": ("طرف واحد", "طرفان", "أطراف", "طرفًا"),
-    "outlet": ("وسيلة نشر واحدة", "وسيلتا نشر", "وسائل نشر", "وسيلة نشر"),
-}
-
-
-def count_phrase(number: int, noun: str, digits: str | DateDisplay = "latin") -> str:
-    """Arabic counting: "مصدر واحد", "مصدران", "3 مصادر", "11 مصدرًا"."""
-    one, two, few, many = COUNT_WORDS[noun]
-    display = digits if isinstance(digits, DateDisplay) else DateDisplay(digits=digits)
-    shown = display.number(number)
-    if number == 1:
-        return one
-    if number == 2:
-        return two
-    if 3 <= number % 100 <= 10:
-        return f"{shown} {few}"
-    return f"{shown} {many}"

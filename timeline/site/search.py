@@ -203,10 +203,12 @@ class SearchIndex:
 
 
 def build_index(content: Content, views: Iterable[Any], *, event_url: str, digits: str,
-                review_labels: dict[str, str]) -> SearchIndex:
+                review_labels: dict[str, str], counted: dict[str, dict[str, str]] | None = None) -> SearchIndex:
     """The index of the published events, in timeline order.
 
-    ``event_url`` is the URL of an event with ``{id}`` for its id."""
+    ``event_url`` is the URL of an event with ``{id}`` for its id; ``counted``
+    the noun forms for Arabic number agreement (names.yml), so the page counts
+    exactly as the Python side does."""
     views = list(views)
     total = len(views)
     postings: dict[str, list[int]] = defaultdict(list)
@@ -231,7 +233,7 @@ def build_index(content: Content, views: Iterable[Any], *, event_url: str, digit
     files[f"{SEARCH_DIR}/facets.js"] = _script("facets", _facets(views))
     meta = {"version": 2, "docs": total, "chunk": CHUNK, "page": FIRST_PAGE, "parts": sorted(parts),
             "dir": SEARCH_DIR + "/", "event_url": event_url, "digits": digits, "reviews": review_labels,
-            **fold_table()}
+            "counted": counted or {}, **fold_table()}
     return SearchIndex(meta=meta, files=files)
 
 
