@@ -42,8 +42,9 @@ def test_a_demand_made_in_a_negotiation_is_an_event() -> None:
     assert read("وطالب وفد جيش الإسلام خلال الاجتماع بضمانات روسية لعدم ملاحقة المقاتلين.", date(2018, 4, 8))[0][0]
 
 
-def test_nominal_headline_is_an_event_of_the_week_before_publication() -> None:
-    assert read("مقتل 9 مدنيين بقصف جوي على الغوطة الشرقية", date(2018, 2, 25))[0][:2] == (True, "2018-02-18/2018-02-25~")
+def test_nominal_headline_is_an_event_of_the_last_two_days_before_publication() -> None:
+    # An undated lead is the news of the day: the day before publication or the day itself.
+    assert read("مقتل 9 مدنيين بقصف جوي على الغوطة الشرقية", date(2018, 2, 25))[0][:2] == (True, "2018-02-24/2018-02-25~")
 
 
 def test_ongoing_fighting_dated_today_is_an_event() -> None:

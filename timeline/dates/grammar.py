@@ -474,11 +474,12 @@ def read_weekday(match: re.Match, context: Context) -> Reading | None:
         found = resolve.weekday_near(context.published, weekday, mode)
     role = "future" if mode == "future" else None
     # The night belongs to the day it precedes: "ليلة السبت" is Friday evening,
-    # unless both days are named ("ليل السبت - الأحد" is Saturday evening).
+    # unless both days are named: "ليل السبت - الأحد", "منتصف ليل الخميس إلى
+    # الجمعة" is the night that runs from the first into the second, both days.
     night = part in lexicon().night_parts
     if night and not match.group("wd2"):
         found -= timedelta(days=1)
-    if match.group("wd2") and not night:
+    if match.group("wd2"):
         # "الخميس إلى الجمعة", "السبت والأحد": the days from the first to the second.
         last = found + timedelta(days=(_weekday(match.group("wd2")) - weekday) % 7)
         return Reading(resolve.day_range(found, last), role=role)

@@ -20,23 +20,25 @@ sentence that goes on from an event sentence (a frame without its own
 claimant, the outlet's own narration, "the town" of the sentence before,
 "كما"), that sentence's date — never for "وكانت … قد", which tells an
 earlier occurrence; "في اليوم ذاته" takes the last exact date; else an
-approximate range of the week ending at publication — never a guess
-presented as exact.
+approximate range: the day before publication and the day itself for the
+article's lead occurrence, the week ending at publication for a later one
+(``timeline.dates.occurrence``) — never a guess presented as exact. A past
+occurrence is never dated after publication ("الشهر الجاري" ends at it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
-from timeline.content.model import EventDate, PartialDate
+from timeline.content.model import EventDate
 from timeline.dates.clauses import clause_of
+from timeline.dates.occurrence import no_later_than, undated
 from timeline.extract.attribution import Frame, find_frame, opening_length
 from timeline.extract.classify import Figure, Names, casualty_figures, categories_of
 from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, words_of
 from timeline.extract.segment import Segment
 
-APPROXIMATE_DAYS = 7  # "in the past days": the week ending at publication
 HEAD_WINDOW = 6
 MIN_WORDS = 4
 MAX_NAMES = 4
@@ -289,11 +291,6 @@ def _clip(words: list[Word], claim: int) -> int:
     return len(words)
 
 
-def approximate_week(published: date) -> EventDate:
-    """An undated report: the week ending at publication, marked approximate."""
-    return EventDate(PartialDate.of_day(published - timedelta(days=APPROXIMATE_DAYS)), PartialDate.of_day(published), True)
-
-
 # ---------------------------------------------------------------- one article
 
 
@@ -367,7 +364,7 @@ def _date_clusters(clusters: list[EventCandidate], infos: list[SentenceInfo], pu
     for cluster in clusters:
         dated = [s.event_date for s in cluster.sentences if s.event_date]
         if dated:
-            cluster.date = _with_time(dated[0], dated)
+            cluster.date = no_later_than(_with_time(dated[0], dated), published)
     for cluster in clusters:
         first = cluster.first
         previous = _previous_event(first.number, by_number, first.same_day)
@@ -378,7 +375,7 @@ def _date_clusters(clusters: list[EventCandidate], infos: list[SentenceInfo], pu
             if previous is not None and cluster_of[previous.number].date is not None and _goes_on(first, previous):
                 cluster.date = replace(cluster_of[previous.number].date, time=None)
             else:
-                cluster.date = approximate_week(published)
+                cluster.date = undated(published, lead=cluster is clusters[0])
         _classes(cluster)
 
 
