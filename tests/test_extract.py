@@ -218,10 +218,10 @@ def test_two_runs_at_once_neither_duplicate_nor_corrupt(content: Path) -> None:
 
 
 def test_never_extracted_lists_new_articles_only(content: Path) -> None:
-    from timeline.config import categories_from, load_config
+    from timeline.config import project_config
     from timeline.content.load import load_content
 
-    categories = categories_from(load_config(ROOT / "mkdocs.yml")[0])
+    categories = project_config(ROOT / "mkdocs.yml").categories
     loaded, _ = load_content(content, categories)
     assert never_extracted(loaded) == [SEED]
     run_extraction(content, None, echo=quiet)

@@ -26,7 +26,7 @@ if str(REPO) not in sys.path:
 from benchmarks.make_corpus import make_corpus  # noqa: E402
 from timeline.build import build_site  # noqa: E402
 from timeline.cli import main as timeline_cli  # noqa: E402
-from timeline.config import load_config  # noqa: E402
+from timeline.config import project_config  # noqa: E402
 from timeline.content.load import load_project  # noqa: E402
 
 EVENTS, ARTICLES = 340, 40
@@ -110,7 +110,7 @@ def assert_exactly_once(found: Counter, published: list[str], where: str) -> Non
 
 def assert_feed_holds_the_latest(feed: Path, content, config: Path) -> None:
     """The feed carries the latest ``feed_limit`` events by event date (plugin option), each once."""
-    limit = load_config(config)[0].feed_limit
+    limit = project_config(config).timeline.feed_limit
     ordered = sorted(content.published_entries, key=lambda e: e.sort_key())
     expected = {e.id for e in ordered[-limit:]} if limit > 0 else set()
     ids = [element.text.rsplit("events/", 1)[-1] for element in ET.parse(feed).getroot().iter(f"{ATOM}id")

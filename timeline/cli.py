@@ -36,21 +36,30 @@ class IsoDate(click.ParamType):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="timeline")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn Arabic news articles into a citable right-to-left timeline."""
+    from timeline.content.session import one_load
+
+    ctx.with_resource(one_load())  # a command, its extraction and its build share one load of the content
 
 
-def _load_checked(config_file: Path, action: str):
-    """Load all content; raise ContentError listing every error; echo warnings."""
-    from timeline.content.load import load_project
+def _load_checked(config_file: Path, action: str):  # noqa: ANN202 - (ProjectConfig, Content, problems)
+    """mkdocs.yml and all content, loaded once; raise ContentError listing every error; echo warnings."""
+    from timeline.config import read_config
+    from timeline.content.load import load_content
     from timeline.content.problems import ContentError, errors
 
-    content, problems = load_project(config_file)
+    project, config_problems = read_config(config_file)
+    if project is None:
+        raise ContentError(config_problems, action=action)
+    content, problems = load_content(project.content_dir, project.categories, project.markdown)
+    problems = sorted(config_problems + problems)
     if errors(problems):
         raise ContentError(problems, action=action)
     for problem in problems:
         click.echo(str(problem), err=True)
-    return content, problems
+    return project, content, problems
 
 
 @main.command()
@@ -59,7 +68,7 @@ def check(config_file: Path) -> None:
     """Validate all content; print every problem with file, line and field."""
     from timeline.content.suggestions import pending_suggestions
 
-    content, _ = _load_checked(config_file, "check")
+    _, content, _ = _load_checked(config_file, "check")
     suggestions = pending_suggestions(content)
     for line in suggestions:
         click.echo(line)
@@ -80,31 +89,30 @@ def check(config_file: Path) -> None:
 def build(config_file: Path, site_dir: Path | None, no_extract: bool, strict: bool) -> None:
     """Extract new articles, validate, and build the site (atomically)."""
     from timeline.build import build_site, safe_site_dir
+    from timeline.config import project_config
+    from timeline.content.session import forget_loaded
 
-    safe_site_dir(config_file, site_dir)  # refuse a dangerous target before anything is extracted
-    loaded = _load_checked(config_file, "build")  # extraction only ever runs on valid content
-    if not no_extract and _extract_new(config_file, loaded[0]):
-        loaded = _load_checked(config_file, "build")
-    result = build_site(config_file, site_dir, strict=strict or None, loaded=loaded)
+    safe_site_dir(project_config(config_file, "build"), site_dir)  # refuse a dangerous target before anything is extracted
+    project, content, problems = _load_checked(config_file, "build")  # extraction only ever runs on valid content
+    if not no_extract and _extract_new(project, content):
+        forget_loaded()  # extraction wrote entries: the one load of this command is out of date
+        project, content, problems = _load_checked(config_file, "build")
+    result = build_site(config_file, site_dir, strict=strict or None, loaded=(content, problems))
     click.echo(f"built {result.site_dir}: {result.entries} events, {result.pages} pages")
     for note in result.notes:
         click.echo(f"note: {note}")
 
 
-def _extract_new(config_file: Path, content) -> bool:  # noqa: ANN001
+def _extract_new(project, content) -> bool:  # noqa: ANN001
     """Extract the articles never extracted; True if any were."""
-    from timeline.config import load_config
-    from timeline.content.load import content_dir_of
-
-    config, raw, _ = load_config(config_file)
-    if not config.auto_extract:
+    if not project.timeline.auto_extract:
         return False
     from timeline.extract import never_extracted, run_extraction
 
     pending = never_extracted(content)
     if pending:
-        summary = run_extraction(content_dir_of(config_file, raw, config.content_dir), pending,
-                                 dry_run=False, jobs=1, progress=False, echo=click.echo, period=config.period)
+        summary = run_extraction(project.content_dir, pending, dry_run=False, jobs=1, progress=False,
+                                 echo=click.echo, period=project.timeline.period, content=content)
         click.echo(f"extracted {len(pending)} new article(s): {summary}")
     return bool(pending)
 
@@ -116,16 +124,12 @@ def _extract_new(config_file: Path, content) -> bool:  # noqa: ANN001
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to use.")
 def extract(articles: tuple[str, ...], config_file: Path, dry_run: bool, jobs: int) -> None:
     """Turn articles into draft entries (all of content/articles/ by default)."""
-    from timeline.config import load_config
-    from timeline.content.load import content_dir_of
     from timeline.extract import run_extraction
 
-    _load_checked(config_file, "extract")  # never extract into invalid content
-    config, raw, _ = load_config(config_file)
-    content_dir = content_dir_of(config_file, raw, config.content_dir)
+    project, content, _ = _load_checked(config_file, "extract")  # never extract into invalid content
     ids = [Path(a).stem for a in articles] or None
-    summary = run_extraction(content_dir, ids, dry_run=dry_run, jobs=jobs,
-                             progress=sys.stderr.isatty(), echo=click.echo, period=config.period)
+    summary = run_extraction(project.content_dir, ids, dry_run=dry_run, jobs=jobs, progress=sys.stderr.isatty(),
+                             echo=click.echo, period=project.timeline.period, content=content)
     click.echo(str(summary))
 
 
@@ -157,12 +161,10 @@ def dates_command(file, published: date, language: str, output_format: str) -> N
 @click.option("--encoding", help="Text encoding, when detection is not enough (e.g. cp1256).")
 def import_command(file: Path, config_file: Path, outlet, published, url, title, article_id, encoding) -> None:  # noqa: ANN001
     """Store a raw .txt, .md or .html article under content/articles/."""
-    from timeline.config import load_config
-    from timeline.content.load import content_dir_of
+    from timeline.config import project_config
     from timeline.ingest.stage import import_article
 
-    config, raw, _ = load_config(config_file)
-    result = import_article(file, content_dir_of(config_file, raw, config.content_dir), outlet=outlet,
+    result = import_article(file, project_config(config_file, "import").content_dir, outlet=outlet,
                             published=published, url=url, title=title, article_id=article_id, encoding=encoding)
     for note in result.notes:
         click.echo(str(note), err=True)
@@ -184,9 +186,10 @@ def import_command(file: Path, config_file: Path, outlet, published, url, title,
 @click.option("--slug", help="ASCII words for the id (default: from the title, categories and places).")
 def new(config_file: Path, **fields) -> None:  # noqa: ANN003
     """Create a new entry; missing flags leave TODO placeholders that check reports."""
+    from timeline.config import project_config
     from timeline.content.new_entry import create_entry
 
-    path = create_entry(config_file, **fields)
+    path = create_entry(project_config(config_file, "new").content_dir, **fields)
     click.echo(f"created {path}")
 
 
@@ -198,12 +201,10 @@ def new(config_file: Path, **fields) -> None:  # noqa: ANN003
 @click.option("--reason", help="Why it is not the same event (kept in the file).")
 def dismiss(entry: str, config_file: Path, article: str, sentence: int, reason: str | None) -> None:
     """Dismiss a merge suggestion; recorded in content/dismissed-suggestions.yml (commit it)."""
-    from timeline.config import load_config
-    from timeline.content.load import content_dir_of
+    from timeline.config import project_config
     from timeline.content.suggestions import dismiss_suggestion
 
-    config, raw, _ = load_config(config_file)
-    path = dismiss_suggestion(content_dir_of(config_file, raw, config.content_dir), entry, article, sentence, reason)
+    path = dismiss_suggestion(project_config(config_file, "dismiss").content_dir, entry, article, sentence, reason)
     click.echo(f"dismissed: {entry} / {article} sentence {sentence} (recorded in {path})")
 
 

@@ -1,27 +1,33 @@
 """The timeline's configuration: the ``timeline`` plugin entry in ``mkdocs.yml``.
 
 Declared with MkDocs' own config classes so that ``mkdocs build`` validates
-it (unknown keys warn, ``--strict`` fails), and loaded the same way by
-``timeline check`` without running MkDocs.
+it (unknown keys warn, ``--strict`` fails). ``read_config`` is the one reader
+of ``mkdocs.yml``: ``mkdocs.config.load_config``, for every command, so tags
+(``!ENV``, ``!relative``) and validation are MkDocs' own everywhere.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.utils.yaml import get_yaml_loader
+from mkdocs.config import load_config as mkdocs_load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
 
-from timeline.content.frontmatter import YamlLimitError, load_yaml
+from timeline.content.frontmatter import YamlLimitError, check_yaml_size
 from timeline.content.model import Category
 from timeline.extract.period import Period
-from timeline.content.problems import Problem
-from timeline.urlpolicy import colour_problem
+from timeline.content.problems import ContentError, Problem
+from timeline.urlpolicy import colour_problem, site_url_problems
 
 
 SITE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -127,55 +133,188 @@ def categories_from(config: TimelineConfig) -> dict[str, Category]:
     }
 
 
-def plugin_section(mkdocs_yml: dict[str, Any]) -> dict[str, Any] | None:
-    """The ``timeline`` entry of ``plugins:`` (a list or a mapping), or None."""
-    plugins = mkdocs_yml.get("plugins") or []
-    if isinstance(plugins, dict):
-        return plugins.get("timeline") or ({} if "timeline" in plugins else None)
-    for item in plugins:
-        if item == "timeline":
-            return {}
-        if isinstance(item, dict) and "timeline" in item:
-            return item["timeline"] or {}
-    return None
+@dataclass(frozen=True)
+class ProjectConfig:
+    """``mkdocs.yml`` as MkDocs read and validated it, and what the timeline takes from it."""
+
+    config_file: Path
+    mkdocs: MkDocsConfig
+    timeline: TimelineConfig
+    content_dir: Path
+    """Where articles/, events/, outlets.yml and gazetteer.yml are: the plugin's content_dir, else docs_dir."""
+
+    @property
+    def categories(self) -> dict[str, Category]:
+        return categories_from(self.timeline)
+
+    @property
+    def markdown(self) -> tuple[list, dict]:
+        """The pages' Markdown extensions and their configs, as MkDocs will use them."""
+        return list(self.mkdocs.markdown_extensions), dict(self.mkdocs.mdx_configs)
+
+    @property
+    def site_dir(self) -> Path:
+        return Path(self.mkdocs.site_dir)
+
+    @property
+    def theme_dir(self) -> Path | None:
+        custom = self.mkdocs.theme.custom_dir
+        return Path(custom).resolve() if custom else None
 
 
-# MkDocs' own loader class on the safe loader: ``!ENV`` resolves exactly as in
-# ``mkdocs build`` (same constructor), so `timeline check` checks the folder
-# MkDocs uses. Other tags (``!relative``, ``!!python/name:``…) concern MkDocs
-# alone and read as None here.
-_Loader = get_yaml_loader(loader=yaml.SafeLoader)
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+def content_dir_of(mkdocs_config: MkDocsConfig, timeline: TimelineConfig) -> Path:
+    """The content folder: ``content_dir`` relative to mkdocs.yml, else MkDocs' ``docs_dir``."""
+    if timeline.content_dir:
+        return (Path(mkdocs_config.config_file_path).parent / timeline.content_dir).resolve()
+    return Path(mkdocs_config.docs_dir).resolve()
 
 
-def load_config(config_file: Path) -> tuple[TimelineConfig, dict[str, Any], list[Problem]]:
-    """Read ``mkdocs.yml``: the validated plugin config, the raw mapping, problems."""
-    problems: list[Problem] = []
-    config = TimelineConfig(config_file_path=str(config_file))
+def read_config(config_file: Path, **overrides: Any) -> tuple[ProjectConfig | None, list[Problem]]:
+    """``mkdocs.yml`` read by ``mkdocs.config.load_config`` (its loader, its ``!ENV``
+    and ``!relative`` tags, its validation), with ``overrides`` as MkDocs takes them
+    (``site_dir=``, ``strict=``, ``plugins=``…); None and every problem when it fails.
+
+    MkDocs logs what is wrong and then aborts; those messages become problems
+    naming the line of the option in mkdocs.yml."""
+    config_file = Path(config_file)
     try:
-        raw = load_yaml(config_file.read_text(encoding="utf-8-sig"), _Loader) or {}
+        text = config_file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        return config, {}, [Problem(str(config_file), 1, "mkdocs.yml", "file not found; run the command from the project folder or pass --config")]
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        return None, [Problem(str(config_file), 1, "mkdocs.yml", "file not found; run the command from the project folder or pass --config")]
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(str(config_file), 1, "mkdocs.yml", f"cannot be read: {error}")]
+    try:
+        node = _composed(text)
+    except yaml.YAMLError as error:
         line = getattr(getattr(error, "problem_mark", None), "line", 0) + 1
         message = error.problem if isinstance(error, YamlLimitError) else f"not valid YAML: {error}"
-        return config, {}, [Problem(str(config_file), line, "mkdocs.yml", str(message))]
-    section = plugin_section(raw) if isinstance(raw, dict) else None
-    if section is None:
-        problems.append(Problem(str(config_file), 1, "plugins", "the timeline plugin is not enabled; add `- timeline` under plugins:"))
-        section = {}
-    config.load_dict(section)
-    failed, warnings = config.validate()
-    for key, message in failed:
-        problems.append(Problem(str(config_file), _line_of(config_file, key), f"plugins.timeline.{key}", str(message)))
-    for key, message in warnings:
-        problems.append(Problem(str(config_file), _line_of(config_file, key), f"plugins.timeline.{key}", str(message), "warning"))
-    return config, raw if isinstance(raw, dict) else {}, problems
+        return None, [Problem(str(config_file), line, "mkdocs.yml", str(message))]
+    lines = _key_lines(node)
+    messages: list[logging.LogRecord] = []
+    with _mkdocs_messages(messages):
+        try:
+            mkdocs_config = mkdocs_load_config(config_file=str(config_file), **overrides)
+        except MkDocsException as error:
+            mkdocs_config = None
+            if not messages:
+                messages.append(logging.makeLogRecord({"levelno": logging.ERROR, "msg": str(error)}))
+    problems = [problem for record in messages for problem in _problems_of(config_file, record, lines)]
+    if mkdocs_config is None:
+        return None, problems
+    plugin = mkdocs_config.plugins.get("timeline")
+    if plugin is None:
+        return None, [*problems, Problem(str(config_file), lines.get(("plugins",), 1), "plugins",
+                                         "the timeline plugin is not enabled; add `- timeline` under plugins:")]
+    timeline = plugin.config
+    problems += site_url_problems(str(config_file), mkdocs_config.site_url, lines.get(("site_url",), 1))
+    return ProjectConfig(config_file, mkdocs_config, timeline, content_dir_of(mkdocs_config, timeline)), problems
 
 
-def _line_of(config_file: Path, key: str) -> int:
-    for number, line in enumerate(config_file.read_text(encoding="utf-8-sig").splitlines(), 1):
-        if line.strip().startswith(f"{key}:"):
-            return number
-    return 1
+def project_config(config_file: Path, action: str = "check", **overrides: Any) -> ProjectConfig:
+    """``read_config``, or ContentError listing every problem of mkdocs.yml (``action`` failed)."""
+    project, problems = read_config(config_file, **overrides)
+    if project is None:
+        raise ContentError(problems, action=action)
+    return project
+
+
+def with_plugin_options(project: ProjectConfig, **options: Any) -> list[dict[str, dict]]:
+    """The ``plugins`` MkDocs validated, with ``options`` added to the timeline
+    plugin's: an override for ``read_config(plugins=…)``, so that a build option
+    (``offline``) is validated by MkDocs with the others instead of being set on
+    the plugin afterwards. Each plugin's options are given as validated (the
+    timeline's in the form mkdocs.yml writes them, ``written_options``)."""
+    plugins = []
+    for name, plugin in project.mkdocs.plugins.items():
+        name = name.split(" #", 1)[0]  # MkDocs numbers a second instance of a plugin "name #2"
+        if isinstance(plugin.config, TimelineConfig):
+            plugins.append({name: {**written_options(plugin.config), **options}})
+        else:
+            plugins.append({name: dict(plugin.config)})
+    return plugins
+
+
+def written_options(config: TimelineConfig) -> dict[str, Any]:
+    """The validated options as mkdocs.yml writes them: validating them again gives the same config."""
+    options = dict(config)
+    options["categories"] = {key: dict(spec) for key, spec in config.categories.items()}
+    period = config.period
+    options["period"] = None if period is None else {"start": period.start, "end": period.end}
+    return options
+
+
+def _composed(text: str) -> yaml.Node | None:
+    """The YAML node tree, sized before MkDocs constructs (and logs) any value: a
+    billion-laughs mkdocs.yml is refused in microseconds instead of hanging MkDocs."""
+    loader = _Composer(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    check_yaml_size(node)
+    return node
+
+
+class _Composer(yaml.SafeLoader):
+    """Composes only (tags are MkDocs' business: nothing is constructed here)."""
+
+
+def _key_lines(node: yaml.Node | None) -> dict[tuple[str, ...], int]:
+    """Line of each key: ("site_url",) at the top, ("plugins", "feed_limit") under ``plugins``."""
+    lines: dict[tuple[str, ...], int] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return lines
+    for key, value in node.value:
+        lines.setdefault((str(key.value),), key.start_mark.line + 1)
+        if key.value == "plugins":
+            stack = [value]
+            while stack:
+                current = stack.pop()
+                pairs = current.value if isinstance(current, yaml.MappingNode) else []
+                for inner, child in pairs:
+                    lines.setdefault(("plugins", str(inner.value)), inner.start_mark.line + 1)
+                stack.extend(child for _, child in pairs)
+                if isinstance(current, yaml.SequenceNode):
+                    stack.extend(current.value)
+    return lines
+
+
+_MESSAGE = re.compile(r"^Config value '(?P<name>[^']+)': (?P<text>.*)$", re.S)
+_PLUGIN_MESSAGE = re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': (?P<text>.*)$")
+
+
+def _problems_of(config_file: Path, record: logging.LogRecord, lines: dict[tuple[str, ...], int]) -> list[Problem]:
+    """MkDocs' message about mkdocs.yml as problems: one per plugin option it names."""
+    severity = "error" if record.levelno >= logging.ERROR else "warning"
+    message = record.getMessage()
+    matched = _MESSAGE.match(message)
+    name, text = (matched["name"], matched["text"]) if matched else ("mkdocs.yml", message)
+    problems = []
+    for part in text.split("\n"):
+        option = _PLUGIN_MESSAGE.match(part.strip())
+        if option:
+            field = f"{name}.{option['plugin']}.{option['option']}"
+            line = lines.get(("plugins", option["option"]), lines.get((name,), 1))
+            problems.append(Problem(str(config_file), line, field, option["text"], severity))
+        elif part.strip():
+            problems.append(Problem(str(config_file), lines.get((name,), 1), name, part.strip(), severity))
+    return problems
+
+
+@contextmanager
+def _mkdocs_messages(records: list[logging.LogRecord]) -> Iterator[None]:
+    """Collect what MkDocs logs about the config (warnings and errors) instead of printing it."""
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    logger = logging.getLogger("mkdocs.config")
+    handler, propagate = Collect(logging.WARNING), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

@@ -41,13 +41,11 @@ class OutputPathError(click.ClickException):
         click.echo(self.format_message(), err=True, file=file)
 
 
-def protected_folders(config_file: Path, raw: dict, content_dir: Path) -> dict[Path, str]:
+def protected_folders(content_dir: Path, theme_dir: Path | None) -> dict[Path, str]:
     """The folders no output may be, hold or lie inside, with what each is."""
-    root = Path(config_file).resolve().parent
     folders = {content_dir.resolve(): "the content folder"}
-    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
-    if theme.get("custom_dir"):
-        folders[(root / str(theme["custom_dir"])).resolve()] = "the theme folder"
+    if theme_dir is not None:
+        folders[theme_dir.resolve()] = "the theme folder"
     return folders
 
 

@@ -4,7 +4,8 @@ MkDocs reads ``mkdocs.yml``, converts the editors' pages (``index.md``,
 ``about.md``) and copies the theme's assets; the plugin
 
 - ``on_config``: loads and validates all content (a build never proceeds
-  with invalid content), and prepares the site renderer;
+  with invalid content; ``content.load.load_content`` hands back what the
+  command has loaded already), and prepares the site renderer;
 - ``on_files``: takes articles, events, outlets.yml and gazetteer.yml away
   from MkDocs, so they never become pages at the wrong URLs or enter the nav,
   and adds the data exports (feed.xml, timeline.json, timeline.csv, search
@@ -23,14 +24,30 @@ import gc
 import logging
 import os
 import posixpath
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Callable, Iterable, Iterator
 
+import jinja2
 from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from timeline.config import TimelineConfig, categories_from
+from timeline.config import TimelineConfig, categories_from, content_dir_of
+from timeline.content.load import load_content
+from timeline.content.model import Content
+from timeline.content.problems import errors
+from timeline.site.cache import RenderCache
+from timeline.site.markup import SafeMarkdownExtension
+from timeline.site.render import SiteOptions, SiteRenderer
+from timeline.urlpolicy import site_url_problems
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -64,45 +81,38 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, bytes | None]]) -> No
             os.close(descriptor)
 
 
+# The preview's RenderCache for the build running now (``rendering_with``), or None.
+_RENDER_CACHE: ContextVar[RenderCache | None] = ContextVar("timeline_render_cache", default=None)
+
+
+@contextmanager
+def rendering_with(cache: RenderCache | None) -> Iterator[None]:
+    """Builds in this block render through ``cache`` (kept by `timeline serve` across builds)."""
+    token = _RENDER_CACHE.set(cache)
+    try:
+        yield
+    finally:
+        _RENDER_CACHE.reset(token)
+
+
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     """Builds the timeline pages, listings and exports from ``content/``."""
 
     def __init__(self) -> None:
-        self.content = None
-        self.renderer = None
-        # Content already loaded and validated by `timeline build`, used once
-        # instead of loading everything a second time.
-        self.preloaded: tuple[Any, list] | None = None
+        self.content: Content | None = None
+        self.renderer: SiteRenderer | None = None
         self.content_dir: Path | None = None
         self.documents: dict[str, tuple[str, str, str, str, str]] = {}
         self.written: list[str] = []
         self.mkdocs_pages: list[str] = []
         self.notes: list[str] = []  # for the user, once the build is done (timeline build prints them)
-        # A RenderCache kept by `timeline serve` across builds (see timeline.preview).
-        self.render_cache = None
+        self._documentation_files: list[File] = []
+        self._frozen = False
 
-    def on_config(self, config: Any) -> Any:
-        from timeline.content.load import load_content
-        from timeline.content.problems import errors
-        from timeline.site.markup import SafeMarkdownExtension
-        from timeline.site.render import SiteOptions, SiteRenderer
-        from timeline.urlpolicy import site_url_problems
-
-        # Content and page data live until the end of the build. Keeping what
-        # exists now (the preloaded content) and, once it exists, the page data
-        # out of the cyclic collector's generations spares it rescanning some
-        # hundreds of thousands of objects again and again (over half a second
-        # at 10,000 events). They are handed back at the start of the next
-        # build (`serve`), not at the end of this one: a full collection right
-        # after would cost as much again, just before the process ends.
-        gc.unfreeze()
-        gc.freeze()
-        self.content_dir = self._content_dir(config)
-        if self.preloaded is not None and Path(self.preloaded[0].root) == self.content_dir:
-            (content, problems), self.preloaded = self.preloaded, None
-        else:
-            markdown = (list(config.markdown_extensions), dict(config.mdx_configs))
-            content, problems = load_content(self.content_dir, categories_from(self.config), markdown)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.content_dir = content_dir_of(config, self.config)
+        markdown = (list(config.markdown_extensions), dict(config.mdx_configs))
+        content, problems = load_content(self.content_dir, categories_from(self.config), markdown)
         problems = [*site_url_problems(config.config_file_path or "mkdocs.yml", config.site_url, 1), *problems]
         for problem in problems:
             if problem.severity != "error":
@@ -120,13 +130,27 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             site_id=self.config.site_id, feed_limit=self.config.feed_limit,
             month_pages_after=self.config.month_pages_after, listing_years_after=self.config.listing_years_after,
         )
-        self.renderer = SiteRenderer(content, options, cache=self.render_cache)
-        gc.freeze()
+        self.renderer = SiteRenderer(content, options, cache=_RENDER_CACHE.get())
+        self._freeze()
         return config
 
-    def on_files(self, files: Any, config: Any) -> Any:
-        from mkdocs.structure.files import File
+    def _freeze(self) -> None:
+        """Keep the content and page data, which live until the end of this build,
+        out of the cyclic collector's generations: it would otherwise rescan some
+        hundreds of thousands of objects again and again (over half a second at
+        10,000 events). Scoped to the build: ``on_post_build`` and
+        ``on_build_error`` hand them back (``gc.unfreeze`` only moves them to the
+        oldest generation; it collects nothing)."""
+        if not self._frozen:
+            gc.freeze()
+            self._frozen = True
 
+    def _unfreeze(self) -> None:
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         for file in list(files):
             if file.src_uri.startswith(CONTENT_FOLDERS) or file.src_uri in CONTENT_FILES:
@@ -137,14 +161,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(File.generated(config, path, content=data))
         return files
 
-    def on_env(self, env: Any, config: Any, files: Any) -> Any:
-        import jinja2
-
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.autoescape = True
         env.undefined = jinja2.StrictUndefined
         return env
 
-    def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+    def on_page_context(self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
         assert self.renderer is not None
         url = page.url.lstrip("./") if page.url not in (".", "./") else ""
         if page.file.src_uri == "index.md":
@@ -156,7 +178,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.documents[page.file.dest_uri] = (page.file.src_uri, url, page.title or "", page.content or "", html)
         return context
 
-    def on_post_build(self, config: Any) -> None:
+    def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.renderer is not None
         site_dir = Path(config.site_dir)
         write_files(site_dir, self._recorded(self.renderer.outputs()))
@@ -167,6 +189,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.notes = self.renderer.notes()
         for note in self.notes:
             log.info(note)
+        self._unfreeze()
+
+    def on_build_error(self, error: Exception) -> None:
+        self._unfreeze()
 
     def _recorded(self, files: Iterable[tuple[str, bytes | None]]) -> Iterable[tuple[str, bytes | None]]:
         """The files, with their paths noted in ``written`` (the preview removes what a later build no longer makes)."""
@@ -174,31 +200,27 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.written.append(path)
             yield path, data
 
-    def on_pre_build(self, config: Any) -> None:
-        self.written: list[str] = []
-        self._documentation_files: list = []
-        self.documents: dict[str, tuple[str, str, str, str, str]] = {}  # dest path -> (source, url, title, body, page)
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.written = []
+        self._documentation_files = []
+        self.documents = {}  # dest path -> (source, url, title, body, page)
 
-    def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Any) -> str:
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self._documentation_files.append(page.file)
         return markdown
 
-    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
         server.watch(str(self._theme_dir(config)))
         return server
 
-    def _page_url(self, file: Any) -> str:
+    @staticmethod
+    def _page_url(file: File) -> str:
         return "" if file.url in (".", "./") else file.url
 
-    def _content_dir(self, config: Any) -> Path:
-        if self.config.content_dir:
-            return (Path(config.config_file_path).parent / self.config.content_dir).resolve()
-        return Path(config.docs_dir).resolve()
-
     @staticmethod
-    def _theme_dir(config: Any) -> Path:
+    def _theme_dir(config: MkDocsConfig) -> Path:
         if not config.theme.custom_dir:
             raise PluginError("the timeline plugin needs its theme: set theme.custom_dir to the theme folder (theme)")
         return Path(config.theme.custom_dir).resolve()

@@ -3,6 +3,10 @@
 Reads ``articles/``, ``events/``, ``outlets.yml`` and ``gazetteer.yml`` from
 the content folder, checks every rule of the architecture, and returns the
 ``Content`` with every problem found, all at once. Nothing here writes.
+
+A command loads once: inside ``one_load()`` (every ``timeline`` command runs
+in one) ``load_content`` returns the same ``Content`` to the command, the
+extraction and the MkDocs plugin of the build it runs.
 """
 
 from __future__ import annotations
@@ -10,15 +14,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from timeline.config import read_config
 from timeline.content.articles import load_articles
 from timeline.content.fields import (
     check_bool, check_http_url, check_id, check_string_list, check_time, check_unknown_keys,
     parse_day, parse_partial,
 )
 from timeline.content.frontmatter import Document, list_content_files, read_document_or_report
+from timeline.content.pages import check_pages
 from timeline.content.model import REVIEW_STATES, Article, Category, Citation, Content, Entry, EventDate, Extracted
 from timeline.normalize import find_normalized, normalize_with_offsets
 from timeline.content.problems import Problem, did_you_mean
+from timeline.content.session import Loaded, loaded_already, remember
 from timeline.content.registry import NameIndex, load_gazetteer, load_outlets
 from timeline.sentences import sentence_at, split_sentences
 from timeline.site.markup import body_renderer, findings_problems
@@ -55,47 +62,34 @@ class Registries:
         return self._sentences[article.id]
 
 
-def load_project(config_file: Path) -> tuple[Content, list[Problem]]:
-    """Load ``mkdocs.yml``'s timeline config and the content it points to."""
-    from timeline.config import categories_from
-
-    config, content_dir, markdown, problems = project_settings(config_file)
-    content, content_problems = load_content(content_dir, categories_from(config), markdown)
+def load_project(config_file: Path) -> Loaded:
+    """Read ``mkdocs.yml`` (``config.read_config``) and load the content it points to."""
+    project, problems = read_config(config_file)
+    if project is None:
+        return empty_content(Path(config_file).resolve().parent), sorted(problems)
+    content, content_problems = load_content(project.content_dir, project.categories, project.markdown)
     return content, sorted(problems + content_problems)
 
 
-def project_settings(config_file: Path) -> tuple[Any, Path, tuple[list, dict], list[Problem]]:
-    """(timeline config, content folder, pages' Markdown extensions, problems of mkdocs.yml)."""
-    from timeline.config import load_config
-
-    from timeline.content.pages import markdown_extensions_of
-    from timeline.urlpolicy import site_url_problems
-
-    config, raw, problems = load_config(config_file)
-    content_dir = content_dir_of(config_file, raw, config.content_dir)
-    problems += site_url_problems(str(config_file), raw.get("site_url"), _line_of_key(config_file, "site_url"))
-    return config, content_dir, markdown_extensions_of(raw), problems
+def empty_content(root: Path) -> Content:
+    """No content: what a command holds when mkdocs.yml itself cannot be read."""
+    return Content(root=root, articles={}, entries=(), outlets={}, actors={}, places={}, categories={})
 
 
-def _line_of_key(config_file: Path, key: str) -> int:
-    try:
-        lines = config_file.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
+def load_content(content_dir: Path, categories: dict[str, Category], markdown: tuple[list, dict] | None = None) -> Loaded:
+    """Every content file under ``content_dir``, validated: once per ``one_load`` block."""
+    shared = loaded_already(Path(content_dir), categories)
+    if shared is not None:
+        return shared
+    content, problems = read_content(Path(content_dir), categories, markdown)
+    remember(content, problems)
+    return content, list(problems)
 
 
-def content_dir_of(config_file: Path, raw: dict[str, Any], configured: str | None) -> Path:
-    folder = configured or raw.get("docs_dir") or "docs"
-    return (config_file.parent / folder).resolve()
-
-
-def load_content(content_dir: Path, categories: dict[str, Category],
-                 markdown: tuple[list, dict] | None = None) -> tuple[Content, list[Problem]]:
+def read_content(content_dir: Path, categories: dict[str, Category],
+                 markdown: tuple[list, dict] | None = None) -> Loaded:
     """Load every content file under ``content_dir`` and validate it;
     ``markdown`` is the pages' Markdown extensions and their configs."""
-    from timeline.content.pages import check_pages
-
     problems: list[Problem] = check_pages(content_dir, *(markdown or ([], {})))
     if not categories:
         problems.append(Problem("mkdocs.yml", 1, "plugins.timeline.categories", "no categories declared; entries need a vocabulary"))

@@ -30,16 +30,11 @@ def make_entry_id(date_text: str | None, slug_words: list[str], title: str | Non
     return clip_id(f"{prefix}-{slug}")
 
 
-def create_entry(config_file: Path, *, when: str | None = None, end: str | None = None, approximate: bool = False,
+def create_entry(content_dir: Path, *, when: str | None = None, end: str | None = None, approximate: bool = False,
                  title: str | None = None, categories: tuple[str, ...] = (), actors: tuple[str, ...] = (),
                  places: tuple[str, ...] = (), article: str | None = None, quote: str | None = None,
                  attributed_to: str | None = None, slug: str | None = None) -> Path:
     """Write ``content/events/<YYYY-MM>/<id>.md``; never replaces an existing file."""
-    from timeline.config import load_config
-    from timeline.content.load import content_dir_of
-
-    config, raw, _ = load_config(config_file)
-    content_dir = content_dir_of(config_file, raw, config.content_dir)
     slug_words = slug.split() if slug else [*categories[:1], *places[:1], *actors[:1]]
     entry_id = make_entry_id(when, slug_words, title)
     front_matter: dict = {"id": entry_id, **_date_fields(when, end, approximate)}

@@ -36,7 +36,7 @@ from timeline.extract.writer import (
     with_fingerprint, write_yaml_list,
 )
 from timeline.content.entries import date_of_front_matter
-from timeline.content.model import Article
+from timeline.content.model import Article, Content
 from timeline.content.problems import ContentError, Problem, errors
 
 PROGRESS_AFTER = 10  # a progress bar only when there are this many articles
@@ -294,7 +294,8 @@ def _indexed(entry: StoredEntry) -> IndexedEntry | None:
 
 def run_extraction(content_dir: Path, article_ids: list[str] | None = None, *, dry_run: bool = False, jobs: int = 1,
                    progress: bool = False, echo: Callable[..., None] = click.echo,
-                   find_dates: DateFinder | None = None, period: Period | None = None) -> ExtractionSummary:
+                   find_dates: DateFinder | None = None, period: Period | None = None,
+                   content: Content | None = None) -> ExtractionSummary:
     """Extract ``article_ids`` (all stored articles by default) into ``content_dir/events/``.
 
     Occurrences outside ``period`` (or, without one, more than a year before
@@ -304,10 +305,12 @@ def run_extraction(content_dir: Path, article_ids: list[str] | None = None, *, d
 
     Raises :class:`ContentError` (``path:line: field: message``) when the
     outlets, the gazetteer, a requested article or an entry cannot be read;
-    nothing is written then.
+    nothing is written then. ``content`` is the command's validated content
+    (``content.session.one_load``): its articles, outlets and gazetteer are
+    used instead of being read again.
     """
     content_dir = Path(content_dir)
-    articles, names_data, warnings = _load_inputs(content_dir, article_ids)
+    articles, names_data, warnings = _load_inputs(content_dir, article_ids, content)
     tasks = [_task(content_dir, a, warnings) for a in articles]
     drafts = read_articles(tasks, names_data, jobs=jobs, progress=progress, find_dates=find_dates)
     background: list[str] = []
@@ -370,14 +373,19 @@ def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, e
     return reconciler.summary
 
 
-def _load_inputs(content_dir: Path, article_ids: list[str] | None) -> tuple[list[Article], tuple[dict, dict, dict], list[Problem]]:
+def _load_inputs(content_dir: Path, article_ids: list[str] | None,
+                 content: Content | None = None) -> tuple[list[Article], tuple[dict, dict, dict], list[Problem]]:
     from timeline.content.articles import load_articles
     from timeline.content.registry import load_gazetteer, load_outlets
 
-    outlets, _, problems = load_outlets(content_dir / "outlets.yml")
-    actors, places, _, _, found = load_gazetteer(content_dir / "gazetteer.yml")
-    problems += found
-    articles, found = load_articles(content_dir / "articles", outlets)
+    if content is not None:
+        outlets, actors, places, articles, problems = content.outlets, content.actors, content.places, content.articles, []
+        found: list[Problem] = []
+    else:
+        outlets, _, problems = load_outlets(content_dir / "outlets.yml")
+        actors, places, _, _, found = load_gazetteer(content_dir / "gazetteer.yml")
+        problems += found
+        articles, found = load_articles(content_dir / "articles", outlets)
     wanted = list(dict.fromkeys(article_ids)) if article_ids else None
     problems += [p for p in found if wanted is None or Path(p.path).stem in wanted]
     for article_id in wanted or []:

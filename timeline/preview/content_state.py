@@ -22,12 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.config import categories_from
+from timeline.config import read_config
 from timeline.content.articles import load_articles
-from timeline.content.load import Registries, entry_files, load_entry, project_settings, unique_entries
+from timeline.content.load import Registries, entry_files, load_entry, unique_entries
 from timeline.content.model import Content, Entry
 from timeline.content.pages import check_pages
-from timeline.content.problems import Problem
+from timeline.content.problems import ContentError, Problem
 from timeline.content.registry import load_gazetteer, load_outlets
 
 REGISTRY_FILES = ("outlets.yml", "gazetteer.yml")
@@ -51,12 +51,15 @@ class ContentState:
     """The project's content, kept between changes."""
 
     def __init__(self, config_file: Path) -> None:
-        config, self.content_dir, markdown, problems = project_settings(config_file)
+        project, problems = read_config(config_file)
+        if project is None:
+            raise ContentError(problems, action="serve")
+        self.content_dir = project.content_dir
         # The editors' pages (index.md, about.md) are not content: a change to one is a full build.
-        self.config_problems = problems + check_pages(self.content_dir, *markdown)
+        self.config_problems = problems + check_pages(self.content_dir, *project.markdown)
         self.events_dir = self.content_dir / "events"
         self.articles_dir = self.content_dir / "articles"
-        self.categories = categories_from(config)
+        self.categories = project.categories
         self._registry_problems: list[Problem] = []
         self._load_registries()
         self._order, self._listing_problems = entry_files(self.events_dir, self.content_dir)

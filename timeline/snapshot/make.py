@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from timeline import clock
+from timeline.config import project_config
 from timeline.output_paths import MARKER
 from timeline.snapshot.errors import SnapshotError
 
@@ -47,23 +48,22 @@ class Project:
     organization: str
     sources: tuple[str, ...]  # paths relative to root: mkdocs.yml, content folder, theme folder
 
+    content_dir: Path
+    theme_dir: Path | None
+
     @classmethod
     def read(cls, config_file: Path) -> Project:
-        from timeline.config import load_config
-
         config_file = Path(config_file).resolve()
         root = config_file.parent
-        config, raw, _ = load_config(config_file)
-        theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
-        folders = [config.content_dir or raw.get("docs_dir") or "docs", theme.get("custom_dir")]
+        config = project_config(config_file, "snapshot")
         sources = [config_file.name]
-        for folder in folders:
-            if folder and (root / folder).is_dir():
-                sources.append(_inside(root, root / folder))
-        return cls(config_file=config_file, root=root, site_id=config.site_id,
-                   title=str(raw.get("site_name") or config.site_id),
-                   organization=str(raw.get("site_author") or "Douma timeline editors"),
-                   sources=tuple(sorted(set(sources))))
+        for folder in (config.content_dir, config.theme_dir):
+            if folder is not None and folder.is_dir():
+                sources.append(_inside(root, folder))
+        return cls(config_file=config_file, root=root, site_id=config.timeline.site_id,
+                   title=str(config.mkdocs.site_name or config.timeline.site_id),
+                   organization=str(config.mkdocs.site_author or "Douma timeline editors"),
+                   sources=tuple(sorted(set(sources))), content_dir=config.content_dir, theme_dir=config.theme_dir)
 
 
 def _inside(root: Path, folder: Path) -> str:
@@ -77,12 +77,9 @@ def _inside(root: Path, folder: Path) -> str:
 def safe_snapshot_path(project: Project, out: Path) -> Path:
     """``out``, once proven safe to write: not inside the content or theme
     folder, not a file that is not a previous snapshot (``timeline.output_paths``)."""
-    from timeline.config import load_config
-    from timeline.content.load import content_dir_of
     from timeline.output_paths import check_snapshot_out, protected_folders
 
-    config, raw, _ = load_config(project.config_file)
-    protected = protected_folders(project.config_file, raw, content_dir_of(project.config_file, raw, config.content_dir))
+    protected = protected_folders(project.content_dir, project.theme_dir)
     target = Path(out).absolute()
     if not target.parent.is_dir():
         raise SnapshotError(f"{target.parent}: no such folder; create it first or choose another --out")
