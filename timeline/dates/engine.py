@@ -20,6 +20,7 @@ from functools import cache
 from typing import Iterable, NamedTuple
 
 from timeline.dates.cache import compile_pattern
+from timeline.dates.clock import find_clocks, sentence_bounds, with_half
 from timeline.dates.lexicon import alternation, lexicon
 from timeline.dates.model import Context, DateMention, Reading
 from timeline.dates import resolve
@@ -370,6 +371,42 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return stripped, origin
 
 
+def _with_clocks(chosen: list[Candidate], folded: str, language: str) -> list[Candidate]:
+    """Give each clock time or part of the day said apart from the date
+    ("الساعة الرابعة مساء، اليوم السبت", "أمس فجرًا") to the nearest mention
+    of a day (or a night of two days) in its sentence (``clock``)."""
+    if not chosen:
+        return chosen
+    clocks = [c for c in find_clocks(folded, language)
+              if not any(c.start < m.end and m.start < c.end for m in chosen)]
+    if not clocks:
+        return chosen
+    bounds = sentence_bounds(folded)
+    result = list(chosen)
+    for clock in clocks:
+        sentence = bisect.bisect_right(bounds, clock.start)
+        near = [index for index, m in enumerate(result)
+                if bisect.bisect_right(bounds, m.start) == sentence and _takes_time(m.reading)]
+        if not near:
+            continue
+        index = min(near, key=lambda i: min(abs(result[i].start - clock.end), abs(clock.start - result[i].end)))
+        reading = result[index].reading
+        time = with_half(clock.time, reading.time_of_day)
+        if time is None or (reading.time_of_day is not None and ":" not in time):
+            continue
+        if reading.time_of_day is not None and ":" in (reading.time_of_day or ""):
+            continue
+        result[index] = result[index]._replace(reading=dataclasses.replace(reading, time_of_day=time))
+    return result
+
+
+def _takes_time(reading: Reading) -> bool:
+    """A day, or the night of two days, can be given a time of day."""
+    when = reading.when
+    return not reading.same_as_previous and when.start.precision == "day" and \
+        (when.last_day() - when.first_day()).days <= 1
+
+
 def find_dates(text: str, published: date, language: str = "ar") -> list[DateMention]:
     """Every temporal expression in ``text``, resolved against ``published``.
 
@@ -383,7 +420,7 @@ def find_dates(text: str, published: date, language: str = "ar") -> list[DateMen
     folded, origin = fold_with_offsets(text)
     mentions = []
     previous: Reading | None = None
-    for candidate in _chosen(folded, published, language):
+    for candidate in _with_clocks(_chosen(folded, published, language), folded, language):
         start, end = _original_span(text, origin, candidate.start, candidate.end)
         reading = candidate.reading
         if reading.same_as_previous:
