@@ -20,6 +20,11 @@ core event) it prints:
 - ``WRONG SENTENCE?`` when the draft's first sentence is not the gold
   evidence: the error may be which sentence was drafted, not its date.
 
+``--missed`` also prints every core event without a draft: the sentences of
+its evidence, whether extraction read them as events (and why not), their
+mentions, and the date of the cluster they fell in (a cluster without a
+draft was skipped as background or merged away).
+
 It changes nothing and scores nothing new: the figures are eval_realnews'.
 """
 
@@ -49,7 +54,7 @@ from timeline.extract.runner import _load_inputs, _task  # noqa: E402
 from timeline.extract.segment import Segment, segment_article  # noqa: E402
 
 
-def extracted(article: RealArticle) -> tuple[list, list[EventCandidate], list[Segment], object]:
+def extracted(article: RealArticle) -> tuple[list, list[EventCandidate], list[Segment], object, dict]:
     """Drafts (as the scorer reads them), clusters and segments of one article."""
     runner = CliRunner()
     with tempfile.TemporaryDirectory(prefix="realnews-dates-") as folder:
@@ -72,9 +77,9 @@ def extracted(article: RealArticle) -> tuple[list, list[EventCandidate], list[Se
     segments = segment_article(task.text, task.published, task.language)
     if task.dateline_end:
         segments = [Segment(s.sentence, tuple(m for m in s.dates if m.start >= task.dateline_end)) for s in segments]
-    _, clusters = find_events(segments, published=task.published, language=task.language,
-                              names=Names.from_data(*names_data), outlet=task.outlet)
-    return drafts, clusters, segments, task
+    infos, clusters = find_events(segments, published=task.published, language=task.language,
+                                  names=Names.from_data(*names_data), outlet=task.outlet)
+    return drafts, clusters, segments, task, {info.number: info for info in infos}
 
 
 def primaries(article: RealArticle, drafts: list) -> dict[str, object]:
@@ -141,10 +146,30 @@ def describe(article: RealArticle, event: GoldEvent, draft, clusters: list[Event
     return lines
 
 
+def describe_missed(article: RealArticle, event: GoldEvent, clusters: list[EventCandidate],
+                    infos: dict[int, object], segments: list[Segment], task) -> list[str]:
+    gold = next(g for g in article.gold["events"] if g["id"] == event.id)
+    expected = event.day or f"{event.first_day or '…'}/{event.last_day}"
+    lines = [f"{article.stem[:2]} {event.id} MISSED [{event.category}] gold {expected} "
+             f"(said {gold.get('temporal_expression')!r}); anchor {task.published}"]
+    for segment in segments:
+        if not event.spans or not (segment.sentence.start < event.spans[0][1] and event.spans[0][0] < segment.sentence.end):
+            continue
+        info = infos.get(segment.sentence.number)
+        cluster = next((c for c in clusters if any(s.number == segment.sentence.number for s in c.sentences)), None)
+        mentions = [f"{m.text!r}={m.value} {m.role}" for m in segment.dates]
+        state = f"event ({info.reason})" if info and info.is_event else f"not an event ({info.reason if info else '?'})"
+        lines.append(f"    s{segment.sentence.number} {state}; cluster date {cluster.date.iso if cluster and cluster.date else '-'}: "
+                     f"{'; '.join(mentions) or 'no mentions'}")
+        lines.append(f"        {segment.sentence.text[:160]}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", type=Path)
     parser.add_argument("--all", action="store_true", help="every core event, not only wrongly dated ones")
+    parser.add_argument("--missed", action="store_true", help="also every core event without a draft")
     parser.add_argument("--article", action="append", help="only articles whose name starts with this (repeatable)")
     args = parser.parse_args(argv)
     files = sorted(p for p in args.dir.glob("*.md") if p.with_name(p.stem + ".gold.json").exists())
@@ -153,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     wrong = total = missed = 0
     for md in files:
         article = load_article(md)
-        drafts, clusters, segments, task = extracted(article)
+        drafts, clusters, segments, task, infos = extracted(article)
         found = primaries(article, drafts)
         for event in article.events:
             if not event.core:
@@ -162,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
             draft = found.get(event.id)
             if draft is None:
                 missed += 1
+                if args.missed:
+                    print("\n".join(describe_missed(article, event, clusters, infos, segments, task)))
+                    print()
                 continue
             ok = right_date(draft, event)
             wrong += not ok

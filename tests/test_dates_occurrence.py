@@ -76,3 +76,27 @@ def test_a_night_named_by_both_its_days_is_both_days() -> None:
     assert (dashed.value, dashed.time_of_day) == ("2020-03-02/2020-03-03", "night")
     single, = find_dates("وتواصلت الغارات ليلة الثلاثاء على القرى.", published)
     assert single.value == "2020-03-02"  # the night before Tuesday
+
+
+def test_the_claim_dates_the_occurrence_the_reporting_frame_dates_the_statement() -> None:
+    published = date(2018, 4, 8)  # a Sunday
+    reported = clusters("وقال المرصد السوري اليوم الأحد إن الطائرات الحربية قصفت أمس بلدة كفرنبل بعدة غارات.", published)
+    assert [c.date for c in reported] == [EventDate(PartialDate(2018, 4, 7))]
+    framed_after = clusters("قصفت الطائرات الحربية بلدة كفرنبل الليلة الماضية، بحسب ما قال المرصد اليوم.", published)
+    assert [c.date for c in framed_after] == [EventDate(PartialDate(2018, 4, 7), time="night")]
+
+
+def test_the_frame_date_stays_when_the_claim_has_none_or_only_a_vaguer_one() -> None:
+    published = date(2018, 4, 8)
+    undated_claim = clusters("وأعلن الجيش اليوم أنه سيطر على البلدة بالكامل.", published)
+    assert [c.date for c in undated_claim] == [EventDate(PartialDate(2018, 4, 8))]
+    vaguer = clusters("وأعلن الجيش اليوم أنه سيطر على البلدة بعد معارك بدأت الأسبوع الماضي.", published)
+    assert [c.date for c in vaguer] == [EventDate(PartialDate(2018, 4, 8))]
+
+
+def test_english_claim_dates_the_occurrence() -> None:
+    published = date(2018, 4, 8)
+    segments = segment_article("The Observatory said on Sunday that air strikes hit the town on Saturday, killing five civilians.",
+                               published, "en")
+    found = find_events(segments, published=published, language="en", names=_names(), outlet="sana")[1]
+    assert [c.date for c in found] == [EventDate(PartialDate(2018, 4, 7))]

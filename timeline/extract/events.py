@@ -101,7 +101,8 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
     frame = find_frame(words, lex, names, own_outlet, previous_claimant)
     opening = opening_length(words, lex)
     claim = _claim_start(words, frame, opening, lex)
-    event_dates = _main_clause_first([m for m in segment.dates if m.role == "event"], segment, lex)
+    claim_offset = words[claim].start if frame.verb_index >= 0 and 0 < claim < len(words) else 0
+    event_dates = _main_clause_first([m for m in segment.dates if m.role == "event"], segment, lex, claim_offset)
     has_future = any(m.role == "future" for m in segment.dates)
     is_event, reason = classify_event(words, frame, opening, claim, lex, bool(event_dates), has_future)
     head, definite = _head(words, claim, lex)
@@ -136,16 +137,30 @@ def _denial_first(categories: list[str], words: list[Word], frame: Frame, lex: L
     return (["statement"] + [c for c in categories if c not in ("statement", "other")])[:len(categories) or 1]
 
 
-def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon) -> list:
+def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon, claim_offset: int = 0) -> list:
     """Event dates of the sentence, the clause that reports the occurrence
     first, in text order, then those of relative clauses
     ("…الذي خرج عبره آلاف المدنيين في الأسابيع الماضية" dates the corridor's
     use, not the occurrence the sentence reports). A relative clause's date
     is used only when no other clause has one: clauses are cut without a
-    parser, and a relative clause often runs on into the main verb."""
+    parser, and a relative clause often runs on into the main verb. The
+    claim's dates come before those of the reporting frame that opens the
+    sentence (before ``claim_offset``): in "قال المرصد اليوم إن الطائرات
+    قصفت البلدة أمس" "اليوم" dates the statement, "أمس" the occurrence; the
+    frame's date is used when the claim has none, or only a vaguer,
+    approximate one ("بعد معارك بدأت الأسبوع الماضي" may date another
+    occurrence than the one announced)."""
     if len(mentions) < 2:
         return mentions
-    return sorted(mentions, key=lambda m: (_kind(segment, m, lex) == "relative", m.start))
+    start = segment.sentence.start
+    framed = any(m.start - start < claim_offset for m in mentions)
+
+    def rank(mention) -> tuple:
+        in_frame = mention.start - start < claim_offset
+        place = 1 if in_frame else (2 if framed and mention.approximate else 0)
+        return (_kind(segment, mention, lex) == "relative", place, mention.start)
+
+    return sorted(mentions, key=rank)
 
 
 def _kind(segment: Segment, mention, lex: Lexicon) -> str:
