@@ -109,3 +109,15 @@ def test_no_other_reader_of_mkdocs_yml():
     readers = [path.relative_to(package).as_posix() for path in package.rglob("*.py")
                if any(word in path.read_text(encoding="utf-8") for word in ("get_yaml_loader", "yaml_load(", "load_config("))]
     assert readers == ["config.py"], readers
+
+
+def test_extraction_slugs_follow_the_one_slug_rule():
+    """Extraction's ids are made by ``content.ids.ascii_slug``: valid ids, no trailing hyphen after the cut."""
+    from timeline.content.ids import is_valid_id
+    from timeline.extract.titles import make_id, make_slug
+
+    long_key = "a" * 67 + "-b"  # a cut at 80 characters lands right after a hyphen
+    slug = make_slug(["bombardment"], [long_key], ["douma"], "seed")
+    assert not slug.endswith("-") and len(slug) <= 80
+    assert is_valid_id(make_id("2018-04-07", slug))
+    assert make_slug(["chemical-attack"], ["Jaysh al-Islam"], ["douma"], "seed").startswith("chemical-attack-jaysh-al-islam-douma-")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from timeline.content.ids import ascii_slug
 from timeline.extract.lexicon import Word
 
 MAX_TITLE_WORDS = 12
@@ -64,9 +65,7 @@ def make_slug(categories: list[str], actors: list[str], places: list[str], seed:
     parts = [categories[0] if categories else "event"]
     parts += actors[:1] + places[:1]
     digest = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:hash_length]
-    slug = "-".join(parts + [digest])
-    slug = re.sub(r"[^a-z0-9-]+", "-", slug.lower())
-    return re.sub(r"-{2,}", "-", slug).strip("-")[:80]
+    return ascii_slug("-".join(parts + [digest]), limit=80)  # the one slug rule (content.ids)
 
 
 def make_id(first_day: str, slug: str) -> str:
