@@ -5,7 +5,10 @@ numeral system, Arabic number agreement, and scripts only where used."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -79,6 +82,28 @@ def test_every_counted_noun_has_every_form():
     for noun, forms in counted_nouns().items():
         assert {"one", "two", "few", "many", "other"} <= set(forms), noun
         assert all(forms[form].strip() for form in forms), noun
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+@pytest.mark.parametrize("digits", ["latin", "arabic"])
+def test_javascript_counts_exactly_like_python(digits):
+    """timeline.js counts search results, parties and outlets with the forms
+    the index page hands it (names.yml); over 0–1,200 both sides agree."""
+    renderer = SiteRenderer(make_content(), SiteOptions(theme_dir=REPO / "theme", digits=digits))
+    meta = renderer.search_index().meta
+    numbers = list(range(0, 1201))
+    program = f"""
+      const lib = require({json.dumps(str(REPO / 'theme' / 'assets' / 'timeline.js'))});
+      const meta = {json.dumps(meta, ensure_ascii=False)};
+      const out = {{}};
+      for (const noun of ["result", "party", "outlet", "event"])
+        out[noun] = {json.dumps(numbers)}.map(n => lib.counted(n, noun, meta));
+      console.log(JSON.stringify(out));
+    """
+    output = json.loads(subprocess.run([shutil.which("node"), "-e", program], capture_output=True, text=True,
+                                       check=True).stdout)
+    for noun, phrases in output.items():
+        assert phrases == [count_phrase(n, noun, digits) for n in numbers], noun
 
 
 # -- one numeral system ----------------------------------------------------------------------

@@ -113,7 +113,8 @@
 
   if (typeof module !== "undefined" && module.exports) {
     module.exports = { fold: fold, readings: readings, indexReadings: indexReadings, queryReadings: queryReadings, wordReadings: wordReadings, terms: terms, partName: partName,
-                       decodePostings: decodePostings, partsFor: partsFor, match: match };
+                       decodePostings: decodePostings, partsFor: partsFor, match: match,
+                       pluralForm: pluralForm, counted: counted };
     return;
   }
 
@@ -168,12 +169,15 @@
     if (rest >= 11) return "many";
     return "other";
   }
-  function counted(number, noun) {
-    var forms = (S.meta && S.meta.counted && S.meta.counted[noun]) || {};
+  function counted(number, noun, meta) {
+    meta = meta || (S && S.meta) || {};
+    var forms = (meta.counted && meta.counted[noun]) || {};
     var form = pluralForm(number);
     if (form === "zero") { if (forms.zero) return forms.zero; form = "other"; }
     if (form === "one" || form === "two") return forms[form];
-    return digits(number) + " " + forms[form];
+    var shown = String(number);
+    if (meta.digits === "arabic") shown = shown.replace(/[0-9]/g, function (d) { return "٠١٢٣٤٥٦٧٨٩"[d]; });
+    return shown + " " + forms[form];
   }
 
   function controls() {
