@@ -244,8 +244,8 @@ def _folder_listing(folder: Path) -> list[str]:
 def test_a_failed_snapshot_leaves_nothing_and_keeps_the_existing_one(project, tmp_path, monkeypatch, stage):
     import tempfile
 
-    import timeline.build
     import timeline.snapshot.archive
+    import timeline.snapshot.make
 
     out_dir = tmp_path / "out"
     out_dir.mkdir()
@@ -263,7 +263,7 @@ def test_a_failed_snapshot_leaves_nothing_and_keeps_the_existing_one(project, tm
         raise OSError("disk full")
 
     if stage == "build":
-        monkeypatch.setattr(timeline.build, "build_site", broken)
+        monkeypatch.setattr(timeline.snapshot.make, "build_site", broken)
     elif stage == "bag":
         monkeypatch.setattr(bagit, "make_bag", broken)
     else:

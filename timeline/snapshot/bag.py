@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import bagit
+
+from timeline import __version__
+
 ALGORITHMS = ("sha256", "sha512")
 
 
@@ -26,10 +30,6 @@ class BagInfo:
     created: datetime
 
     def fields(self) -> dict[str, str]:
-        import bagit
-
-        from timeline import __version__
-
         return {
             "Source-Organization": self.organization,
             "External-Identifier": self.identifier,
@@ -41,8 +41,6 @@ class BagInfo:
 
 def make_bag(folder: Path, info: BagInfo) -> None:
     """Turn ``folder`` (its files become ``data/``) into a bag, in place."""
-    import bagit
-
     bagit.make_bag(str(folder), bag_info=info.fields(), processes=1, checksums=list(ALGORITHMS))
     # Payload manifests are already in bagit's sorted walk order, and their
     # bytes are hashed in the tag manifests: only the tag manifests, which

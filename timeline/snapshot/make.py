@@ -17,10 +17,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from timeline import clock
+from timeline import __version__, clock
+from timeline.build import build_site
 from timeline.config import project_config
-from timeline.output_paths import MARKER
+from timeline.content.load import load_project
+from timeline.content.problems import ContentError, errors
+from timeline.output_paths import MARKER, check_snapshot_out, protected_folders
+from timeline.snapshot.archive import write_zip
+from timeline.snapshot.bag import BagInfo, make_bag
 from timeline.snapshot.errors import SnapshotError
+from timeline.snapshot.paths import check_paths
+from timeline.snapshot.records import dump_json, entries_lines, snapshot_record, source_commit
 
 README = """\
 Offline snapshot of "{title}" ({identifier})
@@ -77,8 +84,6 @@ def _inside(root: Path, folder: Path) -> str:
 def safe_snapshot_path(project: Project, out: Path) -> Path:
     """``out``, once proven safe to write: not inside the content or theme
     folder, not a file that is not a previous snapshot (``timeline.output_paths``)."""
-    from timeline.output_paths import check_snapshot_out, protected_folders
-
     protected = protected_folders(project.content_dir, project.theme_dir)
     target = Path(out).absolute()
     if not target.parent.is_dir():
@@ -92,8 +97,6 @@ def default_name(site_id: str, moment: datetime) -> str:
 
 def make_snapshot(config_file: Path, out: Path | None = None) -> Path:
     """Write the snapshot .zip (default ``<site_id>-<YYYY-MM-DD>.zip`` here); return its path."""
-    from timeline.snapshot.archive import write_zip
-
     project = Project.read(config_file)
     try:
         moment = clock.now()
@@ -115,14 +118,6 @@ def make_snapshot(config_file: Path, out: Path | None = None) -> Path:
 
 def assemble_bag(project: Project, bag_dir: Path, moment: datetime) -> None:
     """Build, copy, describe and bag the snapshot in ``bag_dir`` (which must not exist)."""
-    from timeline import __version__
-    from timeline.build import build_site
-    from timeline.content.load import load_project
-    from timeline.content.problems import ContentError, errors
-    from timeline.snapshot.bag import BagInfo, make_bag
-    from timeline.snapshot.paths import check_paths
-    from timeline.snapshot.records import dump_json, entries_lines, snapshot_record, source_commit
-
     content, problems = load_project(project.config_file)
     if errors(problems):
         raise ContentError(problems, action="snapshot")

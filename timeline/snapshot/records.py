@@ -11,11 +11,15 @@ clock.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import mkdocs
+
+from timeline import __version__
 from timeline.content.model import Citation, Content, Entry
 from timeline.site.markup import clean_text
 from timeline.site.urls import Urls
@@ -27,10 +31,6 @@ _OFFLINE_URLS = Urls(directory_urls=False)
 def snapshot_record(*, title: str, site_id: str, created: datetime, content: Content,
                     source_commit: str | None, source_modified: bool | None) -> dict[str, Any]:
     """The contents of ``snapshot.json``."""
-    import mkdocs
-
-    from timeline import __version__
-
     return {
         "format": SNAPSHOT_FORMAT,
         "title": clean_text(title),
@@ -113,8 +113,6 @@ def source_commit(folder: Path, paths: list[str]) -> tuple[str | None, bool | No
 
 
 def _git_env() -> dict[str, str]:
-    import os
-
     environment = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     environment["LC_ALL"] = "C"
     return environment

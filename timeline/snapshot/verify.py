@@ -14,6 +14,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import bagit
+
 from timeline.snapshot.archive import extract_safely
 from timeline.snapshot.errors import SnapshotError, VerifyError
 
@@ -56,8 +58,6 @@ def _bag_root(folder: Path, shown: str | None = None) -> Path:
 
 
 def _verify_folder(root: Path, *, shown: str) -> str:
-    import bagit
-
     try:
         bag = bagit.Bag(str(root))
     except bagit.BagError as error:
@@ -76,8 +76,6 @@ def _verify_folder(root: Path, *, shown: str) -> str:
 
 def list_problems(bag, root: Path) -> list[str]:  # noqa: ANN001 - a bagit.Bag
     """Every missing, extra and changed file of ``bag``, one line each, sorted by path."""
-    import bagit
-
     found: dict[str, str] = {}
     missing, extra = bag.compare_manifests_with_fs()
     for path in missing:
