@@ -12,7 +12,7 @@ from pathlib import Path
 from timeline.content.fields import check_http_url, check_id, check_unknown_keys, parse_day
 from timeline.content.frontmatter import list_content_files, read_document_or_report
 from timeline.content.model import Article
-from timeline.content.problems import Problem
+from timeline.content.problems import Problem, did_you_mean
 
 ARTICLE_FIELDS = ("id", "outlet", "published", "language", "url", "archived_url", "title", "note", "source_file")
 LANGUAGES = ("ar", "en")
@@ -41,7 +41,6 @@ def _load_article(path: Path, outlets: dict, problems: list[Problem]) -> Article
     if not outlet:
         problems.append(Problem(name, line("outlet"), "outlet", "required: the key of the publishing outlet in outlets.yml"))
     elif outlet not in outlets:
-        from timeline.content.problems import did_you_mean
         problems.append(Problem(name, line("outlet"), "outlet", f'"{outlet}" is not in outlets.yml{did_you_mean(outlet, outlets)}; add it there', "warning"))
     published = parse_day(name, data.get("published"), "published", line("published"), problems, required=True)
     language = str(data.get("language") or "ar")

@@ -17,6 +17,8 @@ from typing import Any, Callable
 
 import yaml
 
+from timeline.content.problems import Problem
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ALIAS_NODES = 10_000
 """Aliases may add at most this many values to a YAML document (a "billion
@@ -232,8 +234,6 @@ def list_content_files(folder: Path, root: Path, *, recursive: bool, suffix: str
     and a problem for every symbolic link (file or folder) or special file
     among them: nothing outside the content folder is read, nothing is
     dropped without a word."""
-    from timeline.content.problems import Problem
-
     found: list[Path] = []
     problems: list = []
     if not folder.exists() and not folder.is_symlink():
@@ -281,8 +281,6 @@ def read_document(path: Path, root: Path | None = None) -> Document:
 
 def read_document_or_report(path: Path, problems: list, root: Path | None = None) -> Document | None:
     """``read_document``, with an unreadable file recorded as a problem instead."""
-    from timeline.content.problems import Problem
-
     try:
         return read_document(path, root)
     except FrontMatterError as error:

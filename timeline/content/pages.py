@@ -14,6 +14,7 @@ from pathlib import Path
 
 from timeline.content.frontmatter import FrontMatterError, list_content_files, parse_document, read_text
 from timeline.content.problems import Problem
+from timeline.site.markup import findings_problems, page_converter
 
 NOT_PAGES = ("articles", "events")
 
@@ -27,8 +28,6 @@ def page_files(content_dir: Path) -> tuple[list[Path], list[Problem]]:
 
 def check_pages(content_dir: Path, extensions: list | None = None, configs: dict | None = None) -> list[Problem]:
     """Every problem of every page: unreadable, bad front matter, refused URLs."""
-    from timeline.site.markup import findings_problems, page_converter
-
     paths, problems = page_files(content_dir)
     if not paths:
         return problems

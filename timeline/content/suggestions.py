@@ -19,6 +19,8 @@ import yaml
 
 from timeline.content.model import Content
 from timeline.content.frontmatter import load_yaml
+from timeline.content.problems import ContentError, Problem
+from timeline.fileio import write_text_atomic
 
 SUGGESTIONS_FILE = Path(".timeline") / "suggestions.yml"
 DISMISSED_FILE = Path("dismissed-suggestions.yml")
@@ -50,13 +52,10 @@ def dismissed_suggestions(content_root: Path) -> tuple[set[tuple[str, str, int]]
 
 def dismiss_suggestion(content_root: Path, entry: str, article: str, sentence: int, reason: str | None = None) -> Path:
     """Record a dismissal at the end of the file (what is there already is kept byte for byte)."""
-    from timeline.fileio import write_text_atomic
-
     path = content_root / DISMISSED_FILE
     existing = path.read_text(encoding="utf-8") if path.exists() else DISMISSED_HEADER
     _, problems = dismissed_suggestions(content_root)
     if problems:
-        from timeline.content.problems import ContentError, Problem
 
         raise ContentError([Problem(str(path), 1, "dismissed", line.split(": ", 2)[-1]) for line in problems], action="dismiss")
     item = {"entry": entry, "article": article, "sentence": sentence, **({"reason": reason} if reason else {})}
