@@ -34,6 +34,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from timeline.content.problems import Problem
+
 FOLLOWABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 WEB_SCHEMES = frozenset({"http", "https"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -127,8 +129,6 @@ def css_colour_names() -> frozenset[str]:
 
 def site_url_problems(path: str, value: object, line: int) -> list:
     """``site_url`` of mkdocs.yml must be empty or an absolute http(s) URL."""
-    from timeline.content.problems import Problem
-
     if value is None or value == "":
         return []
     if not isinstance(value, str) or not is_web_url(value):

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from timeline.content.model import PARTS_OF_DAY, EventDate, PartialDate
-from timeline.content.vocabulary import part_of_day_labels
+from timeline.content.vocabulary import outlet_kinds, part_of_day_labels, review_labels
 
 LATIN_DIGITS = "0123456789"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -53,8 +53,6 @@ def plural_form(number: int) -> str:
 @lru_cache(maxsize=1)
 def names() -> dict[str, Any]:
     """The reader-facing vocabulary (weekdays, months, review and outlet kinds)."""
-    from timeline.content.vocabulary import outlet_kinds, review_labels
-
     path = Path(__file__).with_name("names.yml")
     words = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {**words, "reviews": review_labels(), "outlet_kinds": outlet_kinds()}

@@ -22,6 +22,7 @@ import markdown
 from markdown.extensions import Extension
 from markupsafe import Markup, escape
 
+from timeline.content.problems import Problem
 from timeline.normalize import strip_invisibles
 from timeline.sanitize import Finding, SafeHtmlPostprocessor, SafeTreeprocessor, finding_line
 from timeline.urlpolicy import is_followable, is_web_url
@@ -181,8 +182,6 @@ def page_converter(extensions: list | None = None, configs: dict | None = None) 
 
 def findings_problems(path: str, source: str, first_line: int, findings: list[Finding], field: str = "body") -> list:
     """``Finding``s as problems naming the file and line where each was written."""
-    from timeline.content.problems import Problem
-
     return [Problem(path, finding_line(source, finding, first_line), field, finding.message, finding.severity)
             for finding in dict.fromkeys(findings)]
 
