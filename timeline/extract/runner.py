@@ -11,6 +11,7 @@ first one's entries.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -35,9 +36,11 @@ from timeline.extract.writer import (
     entry_body, entry_file_text, entry_front_matter, event_path, load_entries, quote_key, read_yaml_list,
     with_fingerprint, write_yaml_list,
 )
+from timeline.content.articles import load_articles
 from timeline.content.entries import date_of_front_matter
 from timeline.content.model import Article, Content
 from timeline.content.problems import ContentError, Problem, errors
+from timeline.content.registry import load_gazetteer, load_outlets
 
 PROGRESS_AFTER = 10  # a progress bar only when there are this many articles
 
@@ -268,8 +271,6 @@ class Reconciler:
 
 
 def _longer_hash(draft: Draft, length: int) -> str:
-    import hashlib
-
     return hashlib.sha256(f"{draft.article}#{draft.quotes[0].sentence}".encode()).hexdigest()[:length]
 
 
@@ -375,9 +376,6 @@ def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, e
 
 def _load_inputs(content_dir: Path, article_ids: list[str] | None,
                  content: Content | None = None) -> tuple[list[Article], tuple[dict, dict, dict], list[Problem]]:
-    from timeline.content.articles import load_articles
-    from timeline.content.registry import load_gazetteer, load_outlets
-
     if content is not None:
         outlets, actors, places, articles, problems = content.outlets, content.actors, content.places, content.articles, []
         found: list[Problem] = []

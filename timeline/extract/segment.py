@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
+from timeline.dates import find_dates
 from timeline.sentences import Sentence, split_sentences
 
 
@@ -23,9 +24,7 @@ DATE_ENGINE_SECONDS = [0.0]
 
 
 def default_date_finder() -> DateFinder:
-    """The project's date engine (imported late: it loads its grammar)."""
-    from timeline.dates import find_dates
-
+    """The project's date engine."""
     return find_dates
 
 
