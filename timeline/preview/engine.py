@@ -29,7 +29,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from timeline.build import run_mkdocs, template_problem
 from timeline.content.problems import ContentError, Problem, errors
+from timeline.output_paths import mark_site, normal_folder_mode
+from timeline.preview.content_state import ContentState
+from timeline.site.cache import RenderCache
+from timeline.site.render import SiteRenderer
 
 log = logging.getLogger("timeline.preview")
 
@@ -105,11 +110,6 @@ class Preview:
 
     def full_build(self) -> BuildReport:
         """Load everything and build the whole site with MkDocs."""
-        from timeline.build import run_mkdocs
-        from timeline.output_paths import mark_site, normal_folder_mode
-        from timeline.preview.content_state import ContentState
-        from timeline.site.cache import RenderCache
-
         started = time.perf_counter()
         try:
             state = ContentState(self.config_file)
@@ -144,8 +144,6 @@ class Preview:
 
     def update(self, paths: Iterable[Path]) -> BuildReport:
         """Bring the site up to date after ``paths`` changed (created, modified, deleted or moved)."""
-        from timeline.site.render import SiteRenderer
-
         started = time.perf_counter()
         paths = {Path(os.path.abspath(p)) for p in paths}
         if self.state is None or self.renderer is None or self._documents is None \
@@ -162,8 +160,6 @@ class Preview:
         except _Interrupted:
             return BuildReport("interrupted", time.perf_counter() - started, cache.rendered, cache.reused)
         except Exception as error:  # a template error on new content: shown like a content problem
-            from timeline.build import template_problem
-
             return self._failed([template_problem(error)], started)
         self.renderer = renderer
         removed = sorted(self._produced - produced)
