@@ -200,3 +200,20 @@ def test_a_channel_named_after_today_is_not_a_date() -> None:
     assert found("ونقلت قناة العالم اليوم عن مراسلها أن القصف توقف.") == []
     assert found("وأعلنت روسيا اليوم أن وفدها سيصل.") == [("اليوم", "2018-04-08")]
     assert found("CCTV's World Today programme showed the convoy.", language="en") == []
+
+
+# ---------------------------------------------------------------- the N-th day running
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("وتواصل القصف المدفعي على البلدة لليوم الثالث على التوالي.", "ar", ("لليوم الثالث على التوالي", "2018-04-06/2018-04-08")),
+    ("ويستمر إضراب التجار في السوق لليوم العاشر توالياً.", "ar", ("لليوم العاشر توالياً", "2018-03-30/2018-04-08")),
+    ("وتتواصل الحملة على المدينة لليوم الحادي والعشرين.", "ar", ("لليوم الحادي والعشرين", "2018-03-19/2018-04-08")),
+    ("Shelling hit the suburbs for a third straight day.", "en", ("for a third straight day", "2018-04-06/2018-04-08")),
+    ("Talks went on for the second day in a row.", "en", ("for the second day in a row", "2018-04-07/2018-04-08")),
+])
+def test_the_nth_day_running_is_the_days_ending_at_publication(text: str, language: str, expected: tuple) -> None:
+    assert found(text, language=language) == [expected]
+
+
+def test_the_first_day_is_no_running_range() -> None:
+    assert found("وبدأ الإضراب لليوم الأول في المدينة.") == []

@@ -226,6 +226,17 @@ def read_window(match: re.Match, context: Context) -> Reading | None:
     return Reading(resolve.day_range(resolve.shift(published, -amount, unit), published), approximate=True)
 
 
+RUNNING_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                    "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
+                    "9th": 9, "10th": 10}
+
+
+def read_running_day(match: re.Match, context: Context) -> Reading | None:
+    """"for a third straight day": the days ending at publication."""
+    number = RUNNING_ORDINALS[match.group("ord").lower()]
+    return Reading(resolve.day_range(context.published - timedelta(days=number - 1), context.published))
+
+
 def _sources() -> list[tuple[str, str, object]]:
     part = _alt(PARTS)
     return [
@@ -256,6 +267,8 @@ def _sources() -> list[tuple[str, str, object]]:
         ("recent", rf"(?P<core>in\s(?:(?P<rel>recent|coming)\s)(?P<n>)(?P<lead>)(?P<unit>days|weeks|hours))",
          read_window),
         ("within", rf"(?P<core>(?P<lead>within)\s(?P<rel>)(?P<n>{NUMBER})\s(?P<unit>{UNIT}))", read_window),
+        ("running_day", rf"(?P<core>for\s(?:a|the)\s(?P<ord>{_alt(RUNNING_ORDINALS)})\s(?:(?:straight|consecutive|successive)\s)?day"
+                        rf"(?:\s(?:running|in\sa\srow))?)(?![a-z])", read_running_day),
     ]
 
 

@@ -356,6 +356,15 @@ def read_numeric_month(match: re.Match, context: Context) -> Reading | None:
     return Reading(resolve.month(int(match.group("y")), int(match.group("m"))))
 
 
+def read_running_day(match: re.Match, context: Context) -> Reading | None:
+    """"لليوم الثالث على التوالي": going on for the N-th day, publication the
+    last of them: the N days ending at publication."""
+    number = parse_day(match.group("d"))
+    if number is None or not 2 <= number <= 31:
+        return None
+    return Reading(resolve.day_range(context.published - timedelta(days=number - 1), context.published))
+
+
 def read_same_day(match: re.Match, context: Context) -> Reading | None:
     """"في اليوم ذاته": the day of the mention before it (the engine fills it in)."""
     return Reading(resolve.day(context.published), same_as_previous=True)
@@ -642,6 +651,9 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
         ("same_day",
          rf"(?P<core>{ART}(?:يوم|ليله)\s(?:ذاته|نفسه|عينه|ذاتها|نفسها|عينها)|(?:نفس|ذات)\s{ART}(?:يوم|ليله)){WORD_END}",
          read_same_day),
+        ("running_day",
+         rf"(?P<core>لليوم\s(?:ال)?(?P<d>{b.day})(?:\s(?:علي التوالي|توالي[اه]?|تواليا|متتاليا))?)",
+         read_running_day),
         ("month_part",
          rf"(?P<core>(?P<part>{b.month_part})\s(?:شهر\s)?(?P<m>{b.paired_month})"
          rf"(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<rel>{b.relative}))?)", read_month_part),
