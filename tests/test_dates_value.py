@@ -4,6 +4,7 @@ extraction carries it, entries are written from it once and read back to it
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from timeline.build import build_site
 from timeline.cli import main as timeline_cli
 from timeline.content.entries import date_front_matter, date_of_front_matter, read_entry_file
 from timeline.content.model import PARTS_OF_DAY, EventDate, PartialDate
@@ -24,6 +26,7 @@ from timeline.site.arabic import DateDisplay
 
 from project_helpers import REPO, copy_project
 from test_extract_quality import _names
+from test_site_helpers import make_site_project
 
 PUBLISHED = date(2018, 4, 8)  # a Sunday
 ARTICLE = """---
@@ -117,3 +120,16 @@ def test_check_accepts_a_clock_time_or_a_part_of_the_day_only(tmp_path: Path) ->
         assert (result.exit_code == 0) == ok, (value, result.output)
         if not ok:
             assert "time: " in result.output and "a part of the day: dawn" in result.output
+
+
+def test_a_built_site_shows_a_part_of_the_day_in_arabic_only(tmp_path: Path) -> None:
+    config = make_site_project(tmp_path / "project")
+    meeting = tmp_path / "project/content/events/2018-04/2018-04-08-meeting.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("date: 2018-04-08\n", "date: 2018-04-08\ntime: evening\n"),
+                       encoding="utf-8")
+    build_site(config, tmp_path / "site", offline=True, strict=True)
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    shown = [page for page in pages if "مساءً" in page]
+    assert shown, "the part of the day is shown"
+    assert not any(re.search(r">\s*evening\s*<", page) for page in pages)
+    assert DateDisplay(digits="arabic").time_of_day(when("2018-04-08", time="21:15")) == "٢١:١٥"

@@ -145,10 +145,17 @@ class DateDisplay:
         if when.approximate:
             text = f"{text} تقريبًا" if when.end and when.end != when.start else f"نحو {text}"
         if when.time in PARTS_OF_DAY:
-            text = f"{text}، {part_of_day_labels()[when.time]}"
+            text = f"{text}، {self.time_of_day(when)}"
         elif when.time:
-            text = f"{text}، الساعة {self.number(when.time)}"
+            text = f"{text}، الساعة {self.time_of_day(when)}"
         return text
+
+    def time_of_day(self, when: EventDate) -> str:
+        """An event's time as readers see it: the clock time in the site's
+        digits, or the Arabic name of the part of the day ("مساءً"); "" without one."""
+        if when.time in PARTS_OF_DAY:
+            return part_of_day_labels()[when.time]
+        return self.number(when.time) if when.time else ""
 
     def _range(self, start: PartialDate, end: PartialDate) -> str:
         same_year = start.year == end.year

@@ -73,6 +73,7 @@ class EventView:
     # outlet that published it) and which outlets published it, each counted once.
     claimants: tuple[str, ...] = ()
     outlet_count: int = 0
+    time_text: str = ""  # the time as readers see it: "14:30" or a part of the day, "مساءً"
 
     @property
     def party_count(self) -> int:
@@ -244,6 +245,7 @@ def _event_view(content: Content, display: DateDisplay, urls: Urls, entry: Entry
         title=display.numerals(clean_text(entry.title)),  # the editor's digits in the site's system
         date_text=display.event_date(entry.date),
         datetime=display.iso_datetime(entry.date),
+        time_text=display.time_of_day(entry.date),
         categories=tuple(content.categories[key] for key in entry.categories if key in content.categories),
         attribution=attribution(content, entry.sources),
         review_label=review_label(entry.review),
