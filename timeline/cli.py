@@ -3,6 +3,14 @@
 Each command is a thin wrapper: it parses flags, calls the stage's module and
 prints its result. Problems in content are ``ContentError``s, printed as
 ``path:line: field: message`` lines with exit code 1, never as tracebacks.
+
+The stages are imported inside the commands, the one module where imports are
+not at the top (with ``dates/``' optional engines): every command starts this
+module, and importing every stage up front (MkDocs, the plugin, the build,
+extraction, ingest, snapshot, preview) costs each command, ``timeline dates``
+and ``--help`` included, about 0.4 s of CPU more (measured: ``import
+timeline.cli`` 0.06 s user alone, 0.47 s with the stages). Each command imports
+only its own stage.
 """
 
 from __future__ import annotations
