@@ -122,7 +122,7 @@ def test_index_groups_by_month_then_day_and_honours_precision(online: Path):
     assert "آذار/مارس 2018" in html
     assert "من الأحد 1 إلى السبت 7 نيسان/أبريل 2018 تقريبًا" in html
     assert 'type="search"' in html
-    assert "<svg" in html and 'href="#d-2018-04-08"' in html
+    assert 'class="chart"' in html and 'href="#d-2018-04-08"' in html
 
 
 def test_feed_is_atom_and_sitemap_lists_pages(online: Path):
@@ -227,6 +227,13 @@ def test_month_pages_replace_the_full_listing_above_the_threshold(tmp_path: Path
     april = read(site, "months/2018-04.html")
     assert all(f'data-event-id="{event_id}"' in april for event_id in PUBLISHED[1:])
     assert 'href="../months/2018-04.html#d-2018-04-08"' in read(site, "events/2018-04-08-meeting.html")
+    # The navigator jumps to each month page; month pages link their neighbours.
+    nav = index.split('<nav class="timenav"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="([^"]*)"', nav) == ["months/2018-03.html", "months/2018-04.html"]
+    march = read(site, "months/2018-03.html")
+    assert '<a rel="next" href="../months/2018-04.html">نيسان/أبريل 2018 ←</a>' in march and 'rel="prev"' not in march
+    assert '<a rel="prev" href="../months/2018-03.html">→ آذار/مارس 2018</a>' in april and 'rel="next"' not in april
+    assert 'href="../months/2018-04.html" title="نيسان/أبريل: 3 أحداث" aria-current="page"' in april
 
 
 def test_digits_and_month_names_follow_the_configuration(tmp_path: Path):
@@ -245,17 +252,30 @@ def test_a_range_or_approximate_date_gets_its_own_honest_heading(online: Path):
     assert 'href="../../#r-2018-04-01--2018-04-07-approx"' in event  # back to its own heading
 
 
-def test_chart_spreads_a_range_over_its_days_and_notes_undated_events(online: Path):
-    chart = read(online, "index.html").split('<svg class="chart"', 1)[1].split('</figure>', 1)[0]
-    assert chart.count('<g class="band">') == 7  # 1 April to 7 April, one seventh each
-    assert "نحو 0.1 من أحداث تقريبية أو ممتدة" in chart
-    assert "اللون الفاتح: حدث واحد بتاريخ تقريبي أو ممتد على أيام" in chart
-    assert "لا يظهر في الرسم حدث واحد تاريخها معروف بالشهر أو السنة فقط" in chart  # March, month precision
+def test_chart_names_its_bin_and_draws_ranges_and_months_as_bands(online: Path):
+    overview = read(online, "index.html").split('<section class="overview"', 1)[1].split("</section>", 1)[0]
+    # 1 March to 8 April: 39 days, so one bar a day, and the heading says so.
+    assert '<h2 id="chart-title" class="small-title">عدد الأحداث في كل يوم</h2>' in overview
+    bars = re.findall(r'<a href="([^"]*)" tabindex=-?\d title="([^"]*)"', overview)
+    assert bars == [("#d-2018-04-07", "السبت 7 نيسان/أبريل 2018: حدث واحد"),
+                    ("#d-2018-04-08", "الأحد 8 نيسان/أبريل 2018: حدث واحد")]
+    # The month-precision event and the approximate week are bands over their days, not fractions of bars.
+    bands = re.findall(r'<i class=band title="([^"]*)" style=grid-column:(\d+)/(\d+);', overview)
+    assert bands == [("من الخميس 1 آذار/مارس 2018 إلى السبت 31 آذار/مارس 2018: حدث واحد", "1", "32"),
+                     ("من الأحد 1 نيسان/أبريل 2018 إلى السبت 7 نيسان/أبريل 2018: حدث واحد", "32", "39")]
+    assert "flex:0." not in overview and "حدثان بتاريخ ممتد أو تقريبي" in overview
+    assert overview.count("tabindex=0") == 1  # one Tab stop for the whole chart
+
+
+def test_navigator_links_every_month_of_the_index(online: Path):
+    nav = read(online, "index.html").split('<nav class="timenav"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="([^"]*)"', nav) == ["#m-2018-03", "#m-2018-04"]
+    assert nav.count('<li aria-hidden="true"></li>') == 10  # the other months of 2018, shown empty
 
 
 def test_review_states_have_list_pages_linked_without_javascript(online: Path):
     index = read(online, "index.html")
-    browse = index.split('<details class="browse">', 1)[1].split("</details>", 1)[0]
+    browse = index.split('<div class="browse">', 1)[1].split("</div>", 1)[0]
     for state in ("verified", "auto", "disputed"):
         assert f'href="review/{state}/"' in browse
     assert 'data-event-id="2018-04-07-suffocation"' in read(online, "review/disputed/index.html")

@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ET
 from test_site_helpers import make_content, make_entry
 from timeline.site import exports
 from timeline.site.arabic import DateDisplay
-from timeline.site.chart import density_chart
 from timeline.site.markup import MarkdownRenderer, is_safe_url, json_for_script
 from timeline.site.pages import build_site_data
 from timeline.site.urls import Urls
@@ -67,18 +66,6 @@ def test_related_events_share_an_actor_or_place_within_days():
                     make_entry("c", "2018-05-20", "ج"), make_entry("d", "2018-04-08", "د", actors=(), places=()))
     assert [v.id for v in data.related["a"]] == ["b"]
     assert data.related["c"] == ()
-
-
-def test_chart_links_each_bar_to_its_day_and_runs_right_to_left():
-    data = data_for(make_entry("x", "2018-04-01", "", categories=("negotiation",)),
-                    make_entry("y", "2018-04-03", "", categories=("bombardment",)))
-    svg = str(density_chart(data.events, data.content.categories, DateDisplay(), lambda day: f"#d-{day}"))
-    assert svg.count("<a ") == 2 and 'href="#d-2018-04-01"' in svg
-    first, last = svg.index('href="#d-2018-04-01"'), svg.index('href="#d-2018-04-03"')
-    x_first = float(svg[first:].split('x="')[1].split('"')[0])
-    x_last = float(svg[last:].split('x="')[1].split('"')[0])
-    assert x_first > x_last  # earliest day on the right
-    assert "<title>الأحد 1 نيسان/أبريل 2018: حدث واحد</title>" in svg
 
 
 def test_markdown_bodies_escape_raw_html_and_unsafe_links():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import sys
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -43,15 +44,52 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path) -> Iterator[str]:
+    yield from serve(built_site)
+
+
+SCALE_EVENTS, SCALE_ARTICLES = 2000, 200
+
+
+@pytest.fixture(scope="session")
+def scale_site(tmp_path_factory) -> Path:
+    """A generated corpus of 2,000 events (benchmarks/make_corpus.py), built
+    once per session: the index links month pages, lists split by year."""
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from benchmarks.make_corpus import make_corpus
+    from timeline.build import build_site
+
+    root = tmp_path_factory.mktemp("scale")
+    config = make_corpus(SCALE_EVENTS, SCALE_ARTICLES, root / "project", seed=3)
+    site = root / "site"
+    build_site(config, site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def scale_server(scale_site: Path) -> Iterator[str]:
+    yield from serve(scale_site)
+
+
+def run_axe(page) -> list[tuple[str, str, list]]:
+    """Every axe-core violation on the page as it is now: (rule, impact, first targets)."""
+    if not AXE.exists():
+        missing("axe-core", "npm ci --prefix tests/browser")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
 
 
 @pytest.fixture(scope="session")
@@ -69,9 +107,10 @@ def browser():
 class Visit:
     """A page opened with console errors and off-machine requests recorded."""
 
-    def __init__(self, browser, *, width: int = 1280, javascript: bool = True) -> None:
-        self.context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript,
-                                           service_workers="block")
+    def __init__(self, browser, *, width: int = 1280, height: int = 900, javascript: bool = True,
+                 scheme: str = "light") -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=javascript,
+                                           service_workers="block", color_scheme=scheme)
         self.errors: list[str] = []
         self.external: list[str] = []
         self.context.route("**/*", self._route)

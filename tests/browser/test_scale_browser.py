@@ -8,45 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-from browser.conftest import REPO, SCREENSHOTS
+from browser.conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.browser
-
-EVENTS, ARTICLES = 2000, 200
-
-
-@pytest.fixture(scope="session")
-def scale_site(tmp_path_factory) -> Path:
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    from benchmarks.make_corpus import make_corpus
-    from timeline.build import build_site
-
-    root = tmp_path_factory.mktemp("scale")
-    config = make_corpus(EVENTS, ARTICLES, root / "project", seed=3)
-    site = root / "site"
-    build_site(config, site)
-    return site
-
-
-@pytest.fixture(scope="session")
-def scale_server(scale_site: Path):
-    from browser.conftest import _QuietHandler
-    import functools
-    import http.server
-    import threading
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(scale_site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
-    httpd.shutdown()
-    httpd.server_close()
-
 
 def events_of(site: Path) -> list[dict]:
     return json.loads((site / "timeline.json").read_text(encoding="utf-8"))["events"]
@@ -74,6 +42,7 @@ def test_a_filter_at_scale_lists_every_matching_event_with_a_true_total(visit, s
     session = visit()
     page = session.open(scale_server)
     assert page.locator("section.timeline article[data-event-id]").count() == 0  # month pages at this size
+    page.click(".finder .refine summary")
     page.select_option('select[data-filter="categories"]', "bombardment")
     settled(page)
     expected = [e["id"] for e in events if "bombardment" in e["categories"]]
@@ -104,6 +73,7 @@ def test_search_total_paging_url_state_and_back(visit, scale_server, scale_site)
     assert total > 50
     assert page.locator(".finder .results li").count() == 20
     assert page.locator(".finder .results mark").count() > 0
+    page.click(".finder .refine summary")
     page.select_option('select[data-filter="review"]', "disputed")
     settled(page)
     narrowed = status_number(page)

@@ -421,6 +421,8 @@
     S.meta = JSON.parse(metaElement.textContent);
     var c = controls();
     document.querySelector(".finder .filters").hidden = false;
+    var browse = document.querySelector(".finder .browse");
+    if (browse) browse.hidden = true;  // the selects do what these links do without JavaScript
     c.selects.forEach(function (s) {
       Array.from(s.options).forEach(function (o) { if (o.value && !o.getAttribute("data-name")) o.setAttribute("data-name", o.textContent.replace(/ \([^)]*\)$/, "")); });
       s.addEventListener("change", function () { run(c, true); });
@@ -442,6 +444,8 @@
     });
     window.addEventListener("popstate", function () { readUrl(c); run(c, false); });
     readUrl(c);
+    var refine = document.querySelector(".finder .refine");
+    if (refine && Object.keys(chosen(c)).length) refine.open = true;
     if (c.input.value.trim() || Object.keys(chosen(c)).length) run(c, false);
   }
 
@@ -498,5 +502,33 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { setupFinder(); setupCitation(); });
+  /* The chart is one Tab stop: its bars keep a roving tabindex, the arrow keys
+     move between them (in reading order: right to left), Home and End jump to
+     the ends; the focused or hovered bar's title is shown under the chart. */
+  function setupChart() {
+    var bars = Array.from(document.querySelectorAll(".chart .bars a"));
+    var readout = document.querySelector(".chart .readout");
+    if (!bars.length) return;
+    var rtl = getComputedStyle(bars[0]).direction === "rtl";
+    function show(bar) { if (readout) readout.textContent = bar.getAttribute("title"); }
+    function moveTo(index) {
+      index = Math.max(0, Math.min(bars.length - 1, index));
+      bars.forEach(function (bar, n) { bar.tabIndex = n === index ? 0 : -1; });
+      bars[index].focus();
+    }
+    bars.forEach(function (bar, index) {
+      bar.addEventListener("focus", function () { show(bar); });
+      bar.addEventListener("mouseenter", function () { show(bar); });
+      bar.addEventListener("keydown", function (e) {
+        var later = rtl ? "ArrowLeft" : "ArrowRight", earlier = rtl ? "ArrowRight" : "ArrowLeft";
+        var to = e.key === later || e.key === "ArrowUp" ? index + 1 : e.key === earlier || e.key === "ArrowDown" ? index - 1
+          : e.key === "Home" ? 0 : e.key === "End" ? bars.length - 1 : null;
+        if (to === null) return;
+        e.preventDefault();
+        moveTo(to);
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { setupFinder(); setupChart(); setupCitation(); });
 })();

@@ -27,8 +27,9 @@ from timeline.content.model import Content
 from timeline.site import exports, search
 from timeline.site.arabic import DateDisplay, counted_nouns, names
 from timeline.site.cache import RenderCache
-from timeline.site.chart import density_chart
+from timeline.site.chart import Chart, density_chart
 from timeline.site.markup import MarkdownRenderer, bdi, clean_text, is_web_url, isolate_latin, json_for_script
+from timeline.site.navigator import Navigator, month_pager, time_navigator
 from timeline.site.pages import (
     LISTING_KINDS, REVIEW, REVIEW_PAGES, EventView, Listing, SiteData, build_site_data, group_by_month_day, group_by_year,
     version_date,
@@ -109,15 +110,32 @@ class SiteRenderer:
     # -- pages converted by MkDocs ---------------------------------------------------------
 
     def render_index(self, intro_html: str) -> str:
-        """The home page: intro (from index.md), chart, filters, search, timeline."""
+        """The home page: intro (from index.md, folded), search and filters, chart, navigator, timeline."""
         url = self.urls.index()
         data = self.data
         return self._render("index.html", url, title=self.options.site_name, intro=Markup(intro_html),
-                            chart=density_chart(data.events, self.content.categories, self.display, self._day_link),
+                            chart=self._chart(),
                             groups=[] if self.month_pages else group_by_month_day(data.events),
-                            months=[(key, len(views)) for key, views in data.months.items()],
+                            navigator=self._navigator({k: len(v) for k, v in data.months.items()}, self._month_link),
                             filters=self._filters(), kind="index",
                             search_meta=Markup(json_for_script(self.search_index().meta)))
+
+    def _chart(self) -> Chart | None:
+        return density_chart(self.data.events, self.content.categories, self.display, self._day_link,
+                             lambda number: self.display.count(number, "event"))
+
+    def _navigator(self, month_counts: dict[str, int], month_url: Any, *, year_url: Any = lambda year: None,
+                   current: str | None = None) -> Navigator:
+        """The year/month grid of a timeline page (none for a single month)."""
+        if len(month_counts) < 2 and current is None:
+            return Navigator(())
+        return time_navigator(month_counts, month_url, self.display,
+                              lambda number: self.display.count(number, "event"),
+                              year_url=year_url, current=current)
+
+    def _month_link(self, key: str) -> str:
+        """A month in the site's timeline: its month page, or its heading on the index."""
+        return self.urls.month(key) if self.month_pages else f"#m-{key}"
 
     def render_document(self, url: str, title: str, body_html: str) -> str:
         """A plain Markdown page (about, or any other page in the nav)."""
@@ -146,7 +164,8 @@ class SiteRenderer:
                         "listing.html", url, title=self.data.month_label(key), subtitle="", parent=None, feed=None,
                         groups=group_by_month_day(members), count=len(views), years=(),
                         compact=len(views) > self.options.month_pages_after, kind="month",
-                        parts=self._part_links(pieces, number))
+                        parts=self._part_links(pieces, number), navigator=self._site_navigator(key),
+                        pager=month_pager(list(self.data.months), key, self.data.month_label, self.urls.month))
         yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
                                        root_override=self._root_for_404()).encode("utf-8")
         yield from self._assets()
@@ -159,24 +178,38 @@ class SiteRenderer:
         views, threshold = listing.events, self.options.listing_years_after
         feed = self.urls.listing_feed("categories", listing.key) if listing.kind == "categories" else None
         common = dict(subtitle=listing.subtitle, feed=feed, kind="listing")
+        month_counts = _month_counts(views)
         if len(views) <= threshold:
             yield self._render_page(
                 "listing.html", listing.url, title=listing.title, parent=None, groups=group_by_month_day(views),
-                count=len(views), years=(), compact=len(views) > self.options.month_pages_after, **common)
+                count=len(views), years=(), compact=len(views) > self.options.month_pages_after,
+                navigator=self._navigator(month_counts, lambda key: f"#m-{key}"), **common)
             return
         years = group_by_year(views)
         links = [(self.display.number(year), len(members), self.urls.listing(listing.kind, listing.key, year))
                  for year, members in years.items()]
+        pieces_of = {year: split_pages(f"{listing.kind}/{listing.key}/{year}", members, self.urls)
+                     for year, members in years.items()}
+        month_page = {view.month_key: url for pieces in pieces_of.values() for url, part in reversed(pieces)
+                      for view in part}
+        # reversed: a month split over two parts links to the first part that holds it
+
+        def year_url(year: str) -> str:
+            return self.urls.listing(listing.kind, listing.key, year)
+
         yield self._render_page(
             "listing.html", listing.url, title=listing.title, parent=None, groups=[], count=len(views),
-            years=links, compact=False, **common)
+            years=links, compact=False, navigator=self._navigator(
+                month_counts, lambda key: f"{month_page[key]}#m-{key}", year_url=year_url), **common)
         for year, members in years.items():
-            pieces = split_pages(f"{listing.kind}/{listing.key}/{year}", members, self.urls)
+            pieces = pieces_of[year]
             for number, (url, part) in enumerate(pieces, 1):
                 yield self._render_page(
                     "listing.html", url, title=f"{listing.title} — {self.display.number(year)}", parent=listing.link,
                     groups=group_by_month_day(part), count=len(members), years=(),
                     compact=len(views) > self.options.month_pages_after, parts=self._part_links(pieces, number),
+                    navigator=self._navigator(month_counts, lambda key: f"{month_page[key]}#m-{key}",
+                                              year_url=year_url, current=year),
                     **common)
 
     def _listing_feed(self, listing: Listing) -> bytes:
@@ -377,6 +410,11 @@ class SiteRenderer:
                         self._part_of[view.id] = url
         return self._month_split
 
+    def _site_navigator(self, current: str) -> Navigator:
+        """The navigator of a month page: every month of the site, this one marked."""
+        return self._navigator({k: len(v) for k, v in self.data.months.items()}, self.urls.month,
+                               current=current)
+
     def _part_links(self, pieces: list[tuple[str, tuple[EventView, ...]]], current: int) -> list[tuple[str, str, bool]]:
         if len(pieces) < 2:
             return []
@@ -469,6 +507,13 @@ def _href(context: jinja2.runtime.Context, url: str) -> str:
 
 PAGE_EVENTS = 500  # events on one page of a month or list at most (compact rows: under ~400 KB)
 BACKREFS = 20  # links back from one sentence of an article to the events citing it, at most
+
+
+def _month_counts(views: tuple[EventView, ...]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for view in views:
+        counts[view.month_key] = counts.get(view.month_key, 0) + 1
+    return counts
 
 
 def split_pages(path: str, views: tuple[EventView, ...], urls: Urls) -> list[tuple[str, tuple[EventView, ...]]]:
