@@ -217,3 +217,20 @@ def test_the_nth_day_running_is_the_days_ending_at_publication(text: str, langua
 
 def test_the_first_day_is_no_running_range() -> None:
     assert found("وبدأ الإضراب لليوم الأول في المدينة.") == []
+
+
+# ---------------------------------------------------------------- "اليوم" that is not today
+
+@pytest.mark.parametrize("text", [
+    "وعاد الهدوء إلى المدينة في اليوم التالي.",         # sentence-final: the next day (of the event told)
+    "وشهدت المدينة هدوءا حذرا صباح اليوم التالي.",      # the morning of the next day
+    "وتسقط عشرات القذائف على الأحياء في اليوم الواحد.",  # per day
+])
+def test_the_day_of_something_is_not_today(text: str) -> None:
+    assert found(text) == []
+
+
+def test_about_after_the_expression_makes_it_approximate() -> None:
+    mention = one("وبدأ الهجوم على البلدة قبل أسبوعين تقريباً.")
+    assert (mention.value, mention.approximate) == ("2018-03-25", True)
+    assert one("وبدأ الهجوم على البلدة قبل أسبوعين.").approximate is False

@@ -158,7 +158,7 @@ def _chosen(folded: str, published: date, language: str) -> list[Candidate]:
         reading = rules[priority].read(match, context)
         if reading is not None:
             reading = _with_time_of_day(reading, match, language)
-            chosen.add(Candidate(start, end, priority, _with_context(reading, folded, start, context)))
+            chosen.add(Candidate(start, end, priority, _with_context(reading, folded, start, end, context)))
     return _with_since(chosen.in_order(), folded, published, language)
 
 
@@ -250,9 +250,14 @@ class _Taken:
         return self.candidates
 
 
-def _with_context(reading: Reading, folded: str, start: int, context: Context) -> Reading:
+# "قبل أسبوعين تقريبًا": "about" after the expression.
+APPROXIMATE_AFTER = re.compile(r"\s?،?\s?(?:تقريبا|علي وجه التقريب|او نحو ذلك|او اكثر|او اقل)(?!\w)")
+
+
+def _with_context(reading: Reading, folded: str, start: int, end: int, context: Context) -> Reading:
     """Settle approximation and role from the words around the expression."""
-    approximate = reading.approximate or bool(_approximators().search(folded[max(0, start - 24):start]))
+    approximate = reading.approximate or bool(_approximators().search(folded[max(0, start - 24):start])) \
+        or bool(APPROXIMATE_AFTER.match(folded, end))
     role = reading.role
     if role is None:
         if reading.when.first_day() > context.published:

@@ -438,9 +438,11 @@ DAY_DETERMINERS = frozenset({"هذا", "ذلك", "مثل", "نفس", "ذات", "
 def read_deictic(match: re.Match, context: Context) -> Reading | None:
     lex = lexicon()
     word = match.group("deictic")
-    if word == "اليوم" and not match.group("wd") and not match.group("part"):
-        following = _after(match).split()
-        if following and following[0] in lex.not_today_after:
+    if word == "اليوم" and not match.group("wd"):
+        following = [w.strip(".,،؛:!?؟\"'«»") for w in _after(match).split()]
+        if following and following[0] in lex.not_today_after and match.group("part") and following[0] != "من":
+            return None  # "صباح اليوم التالي": the morning of the next day, not this morning
+        if following and following[0] in lex.not_today_after and not match.group("part"):
             # "اليوم من" is "the day of" only after a determiner ("في مثل هذا
             # اليوم من"); after a verb it is "today" ("تمكنت القوات اليوم من").
             preceding = match.string[max(0, match.start() - 20):match.start()].split()
