@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timeline.extract.classify import Names
-from timeline.extract.lexicon import Lexicon, Word
+from timeline.extract.lexicon import Lexicon, Word, word_lists
 
 MAX_CLAIMANT_WORDS = 10
 FRAME_WINDOW = 14  # a reporting verb further into the sentence belongs to a quote
@@ -46,7 +46,7 @@ def opening_length(words: list[Word], lex: Lexicon) -> int:
         if word.text.endswith(":") and index < 3:
             index += 1
             continue
-        if word.norm in ("لكن", "ولكن", "هذا", "وهذا", "كما", "وكما", "but", "meanwhile", "and", "however", "also"):
+        if word.norm in word_lists().opening_words:
             index += 1
             continue
         break

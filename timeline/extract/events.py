@@ -36,13 +36,12 @@ from timeline.dates.clauses import clause_of
 from timeline.dates.occurrence import no_later_than, undated
 from timeline.extract.attribution import Frame, find_frame, opening_length
 from timeline.extract.classify import Figure, Names, casualty_figures, categories_of
-from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, words_of
+from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, word_lists, words_of
 from timeline.extract.segment import Segment
 
 HEAD_WINDOW = 6
 MIN_WORDS = 4
 MAX_NAMES = 4
-CLIP_WORDS = ("بهدف", "وسط", "تمهيدا", "مشيرا", "مشيره", "مضيفا", "مضيفه", "amid")
 
 
 @dataclass
@@ -300,8 +299,10 @@ def _head(words: list[Word], claim: int, lex: Lexicon) -> tuple[str | None, bool
 
 
 def _clip(words: list[Word], claim: int) -> int:
+    """Where the claim stops for its places and cues ("بهدف", "وسط", "amid")."""
+    clips = word_lists().claim_clips
     for index in range(claim + 2, len(words)):
-        if words[index].norm in CLIP_WORDS:
+        if words[index].norm in clips:
             return index
     return len(words)
 

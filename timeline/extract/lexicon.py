@@ -187,9 +187,33 @@ def _lang(section, language: str) -> list[str]:
     return [str(item) for item in section or []]
 
 
-# Speech acts whose content is a fact: a frame with one of these is a
-# statement event. Calls, demands and warnings are not (``appeal_verbs``).
-STATEMENT_BASES = ("أعلن", "نفى", "أصدر", "دان", "أدان", "ندد", "اتهم", "announced", "denied", "condemned", "accused", "issued")
+@dataclass(frozen=True)
+class WordLists:
+    """The plain word lists of ``data/words.yml``, folded (see that file)."""
+
+    statement_bases: tuple[str, ...]
+    opening_words: frozenset[str]
+    claim_clips: frozenset[str]
+    title_breaks: frozenset[str]
+    title_dangling: frozenset[str]
+    title_asides: frozenset[str]
+    merge_stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> WordLists:
+    """``data/words.yml``, loaded once per process, every word normalized."""
+    data = _read("words.yml")
+
+    def folded(name: str) -> frozenset[str]:
+        return frozenset(normalize_arabic(str(w)).strip(PUNCTUATION) for w in data[name])
+
+    return WordLists(
+        statement_bases=tuple(str(w) for w in data["statement_bases"]),
+        opening_words=folded("opening_words"), claim_clips=folded("claim_clips"),
+        title_breaks=folded("title_breaks"), title_dangling=folded("title_dangling"),
+        title_asides=folded("title_asides"), merge_stopwords=folded("merge_stopwords"),
+    )
 
 
 @lru_cache(maxsize=4)
@@ -205,7 +229,7 @@ def lexicon(language: str = "ar") -> Lexicon:
     else:
         verb_forms |= set(bases)
     statement_forms: set[str] = set()
-    for base in STATEMENT_BASES:
+    for base in word_lists().statement_bases:
         statement_forms |= past_forms(base) if lang == "ar" else {base}
     return Lexicon(
         language=lang,

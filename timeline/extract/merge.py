@@ -13,17 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.extract.lexicon import noun_variants, words_of
+from timeline.extract.lexicon import noun_variants, word_lists, words_of
 
 SIMILARITY_THRESHOLD = 0.12
-STOPWORDS = frozenset("في من الي على علي عن ان أن إن التي الذي الذين مع بين بعد قبل هذا هذه ذلك كان كانت قد لم لا ما او ثم حتي كما the of in on to and a an by with from at for that was were is are said".split())
 
 
 def content_words(text: str) -> frozenset[str]:
     """Folded content words of a text: no stopwords, no prefixes, 3+ letters."""
     result = set()
+    stopwords = word_lists().merge_stopwords
     for word in words_of(text):
-        if not word.norm or word.norm in STOPWORDS:
+        if not word.norm or word.norm in stopwords:
             continue
         base = min(noun_variants(word.norm), key=len)
         if len(base) >= 3 and not base.isdigit():

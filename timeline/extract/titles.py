@@ -2,7 +2,7 @@
 
 A title is the claim of the sentence without its reporting frame: from the
 first word of the claim to the first clause break (a comma, "بهدف", "وسط",
-a participle that starts another claim), at most ``MAX_TITLE_WORDS`` words,
+a participle that starts another claim; word lists in ``data/words.yml``), at most ``MAX_TITLE_WORDS`` words,
 with quotation marks and dangling prepositions removed. Editors rewrite it.
 
 An id is ``YYYY-MM-DD-<slug>`` (the entry's first day at its precision),
@@ -17,43 +17,38 @@ import hashlib
 import re
 
 from timeline.content.ids import ascii_slug
-from timeline.extract.lexicon import Word
+from timeline.extract.lexicon import Word, word_lists
 
 MAX_TITLE_WORDS = 12
 MIN_TITLE_WORDS = 4
-BREAK_WORDS = frozenset({"بهدف", "وسط", "مشيرا", "مشيره", "مضيفا", "مضيفه", "مؤكدا", "مؤكده", "لافتا", "موضحا",
-                         "تمهيدا", "بصفته", "حيث", "amid", "adding", "saying", "noting", "which", "while"})
-DANGLING = frozenset({"في", "من", "الي", "على", "علي", "عن", "و", "ب", "ل", "مع", "بين", "بعد", "قبل", "ان", "أن",
-                      "التي", "الذي", "الذين", "او", "ثم", "خلال", "جراء", "نحو", "الى", "إلى", "the", "of", "in", "on", "to", "and", "a", "an", "by", "with",
-                      "from", "at", "for", "that"})
 QUOTES = "\"'«»“”()"
-ASIDE_WORDS = frozenset({"بينهم", "منهم", "بينها", "among", "including"})
 
 
 def make_title(words: list[Word], claim_start: int) -> str:
     """A short Arabic (or English) title from the claim of a sentence."""
+    lists = word_lists()
     start = claim_start if len(words) - claim_start >= MIN_TITLE_WORDS else 0
     picked: list[Word] = []
     index = start
     while index < len(words) and len(picked) < MAX_TITLE_WORDS:
         word = words[index]
-        if word.norm in ASIDE_WORDS:  # "، بينهم نساء واطفال،": an aside, left out
+        if word.norm in lists.title_asides:  # "، بينهم نساء واطفال،": an aside, left out
             while index < len(words) and not words[index].text.rstrip(QUOTES).endswith(("،", ",")):
                 index += 1
             index += 1
             continue
-        if word.norm in BREAK_WORDS and len(picked) >= MIN_TITLE_WORDS:
+        if word.norm in lists.title_breaks and len(picked) >= MIN_TITLE_WORDS:
             break
         following = words[index + 1].norm if index + 1 < len(words) else ""
         text = word.text
-        if text.rstrip(QUOTES).endswith(("،", ",")) and following in ASIDE_WORDS:
+        if text.rstrip(QUOTES).endswith(("،", ",")) and following in lists.title_asides:
             text = text.rstrip(QUOTES).rstrip("،,")
         elif text.rstrip(QUOTES).endswith(("،", ",", "؛", ";", ":")) and len(picked) >= MIN_TITLE_WORDS - 1:
             picked.append(word)
             break
         picked.append(Word(word.start, word.end, text, word.norm))
         index += 1
-    while picked and picked[-1].norm in DANGLING:
+    while picked and picked[-1].norm in lists.title_dangling:
         picked.pop()
     text = " ".join(word.text for word in picked)
     text = re.sub(f"[{re.escape(QUOTES)}]", "", text).strip(" ،,.؛;:-–")
