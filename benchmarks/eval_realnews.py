@@ -38,6 +38,10 @@ Figures, per article and in total:
   span with the same value);
 - ``day``: core events with a gold day whose primary draft gives that day
   (exact-day accuracy, over found ones);
+- a missed core event is explained (``--verbose``), sentence by sentence of
+  its evidence: not an event (with extraction's reason: no occurrence,
+  commentary, future…), background (with its date and reason), or merged
+  into a draft that went to another gold event;
 - ``attr``: found core events whose primary draft names the gold claimant
   (the names of the lead quote's ``attributed_to``; without one, the outlet
   itself or the claimant named in the draft's body), compared by shared name
@@ -71,6 +75,10 @@ from benchmarks.realnews_timex import score_article as score_timex_article  # no
 from timeline.ingest.store import resolve_outlet  # noqa: E402
 from timeline.cli import main as timeline_cli  # noqa: E402
 from timeline.content.entries import read_entry_file  # noqa: E402
+from timeline.extract.classify import Names  # noqa: E402
+from timeline.extract.events import find_events  # noqa: E402
+from timeline.extract.runner import _load_inputs, _task  # noqa: E402
+from timeline.extract.segment import Segment, segment_article  # noqa: E402
 from timeline.normalize import normalize_arabic  # noqa: E402
 
 MIN_OVERLAP = 12  # characters of a quote that must lie inside a gold span
@@ -185,6 +193,18 @@ class DraftView:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
+@dataclass
+class SentenceView:
+    """How extraction read one sentence of the article (for the diagnostic)."""
+
+    number: int
+    span: tuple[int, int] | None  # in the scorer's body
+    is_event: bool
+    reason: str
+    cluster: int  # the first sentence of its occurrence, 0 when not an event
+    categories: list[str]
+
+
 def outlet_names(article: RealArticle) -> list[str]:
     name = str(article.front.get("outlet") or article.stem)
     head = name.split("(")[0].strip()
@@ -222,8 +242,9 @@ def published_of(article: RealArticle) -> str:
     return str(article.front.get("published") or article.front.get("published_inferred") or article.gold["anchor_date"])
 
 
-def run_article(article: RealArticle, use_period: bool) -> tuple[list[DraftView], str]:
-    """Import and extract in a temporary project; the drafts and the CLI output."""
+def run_article(article: RealArticle, use_period: bool) -> tuple[list[DraftView], str, list[SentenceView]]:
+    """Import and extract in a temporary project; the drafts, the CLI output
+    and how extraction read each sentence."""
     runner = CliRunner()
     with tempfile.TemporaryDirectory(prefix="realnews-") as folder:
         root = Path(folder)
@@ -243,7 +264,23 @@ def run_article(article: RealArticle, use_period: bool) -> tuple[list[DraftView]
         if result.exit_code != 0:
             raise SystemExit(f"{article.stem}: extract failed:\n{result.output}{result.exception or ''}")
         drafts = [_view(path, article.body) for path in sorted((root / "content" / "events").rglob("*.md"))]
-    return drafts, "".join(log)
+        sentences = read_sentences(root / "content", article.body)
+    return drafts, "".join(log), sentences
+
+
+def read_sentences(content: Path, body: str) -> list[SentenceView]:
+    """Extraction's reading of the stored article, sentence by sentence, as
+    ``timeline extract`` does it (dateline, published day, names)."""
+    articles, names_data, warnings = _load_inputs(content, None)
+    task = _task(content, articles[0], warnings)
+    segments = segment_article(task.text, task.published, task.language)
+    if task.dateline_end:
+        segments = [Segment(s.sentence, tuple(m for m in s.dates if m.start >= task.dateline_end)) for s in segments]
+    infos, clusters = find_events(segments, published=task.published, language=task.language,
+                                  names=Names.from_data(*names_data), outlet=task.outlet)
+    first_of = {s.number: c.first.number for c in clusters for s in c.sentences}
+    return [SentenceView(i.number, locate(body, i.text), i.is_event, i.reason, first_of.get(i.number, 0), i.categories)
+            for i in infos]
 
 
 def _view(path: Path, body: str) -> DraftView:
@@ -359,7 +396,36 @@ class ArticleScore:
         self.misses += [f"{other.stem[:2]} {m}" for m in other.misses]
 
 
-def score(article: RealArticle, drafts: list[DraftView], registry: dict[str, list[str]], outlet: list[str]) -> ArticleScore:
+BACKGROUND_LINE = re.compile(r"^background, not drafted: \S+ sentence (\d+) \(([^)]*)\): (.+)$", re.MULTILINE)
+
+
+def why_missed(event: GoldEvent, sentences: list[SentenceView], drafts: list[DraftView], owner: dict[str, str],
+               log: str) -> str:
+    """Why a gold event has no draft, sentence by sentence of its evidence:
+    not an event (and extraction's reason), background (and why), or told
+    in a draft that went to another gold event (merged)."""
+    background = {int(m.group(1)): f"{m.group(2)}: {m.group(3)}" for m in BACKGROUND_LINE.finditer(log)}
+    reasons = []
+    for sentence in sentences:
+        if not sentence.span or not any(overlap(sentence.span, span) for span in event.spans):
+            continue
+        label = f"s{sentence.number}"
+        if not sentence.is_event:
+            reasons.append(f"{label} not an event ({sentence.reason})")
+        elif sentence.cluster in background:
+            reasons.append(f"{label} background ({background[sentence.cluster]})")
+        else:
+            holder = next((d for d in drafts if any(overlap(q, sentence.span) for q in d.spans)), None)
+            if holder is None:
+                reasons.append(f"{label} event of s{sentence.cluster}, no draft holds it")
+            else:
+                where = f"gold {owner[holder.id]}" if holder.id in owner else "no gold event"
+                reasons.append(f"{label} merged into {holder.id} ({where}; occurrence of s{sentence.cluster})")
+    return "; ".join(reasons) or "evidence not in any sentence"
+
+
+def score(article: RealArticle, drafts: list[DraftView], registry: dict[str, list[str]], outlet: list[str],
+          sentences: list[SentenceView] | None = None, log: str = "") -> ArticleScore:
     result = ArticleScore(article.stem, drafts=len(drafts))
     assigned: dict[str, list[DraftView]] = {}
     for draft in drafts:
@@ -376,6 +442,7 @@ def score(article: RealArticle, drafts: list[DraftView], registry: dict[str, lis
             result.misses.append(f"NOISE {draft.id}" + (f" ({unplaced} quote(s) not found in the body)" if unplaced else ""))
             continue
         assigned.setdefault(best[1].id, []).append(draft)
+    owner = {d.id: event_id for event_id, mine in assigned.items() for d in mine}
     for event in article.events:
         mine = sorted(assigned.get(event.id, []),
                       key=lambda d: (not dates_meet(d, event), -draft_overlap(d, event.spans[:1]), -draft_overlap(d, event.spans)))
@@ -395,7 +462,8 @@ def score(article: RealArticle, drafts: list[DraftView], registry: dict[str, lis
             continue
         result.core += 1
         if not mine:
-            result.misses.append(f"MISSED {event.id} [{event.category}] {event.summary[:70]}")
+            why = f" — {why_missed(event, sentences, drafts, owner, log)}" if sentences is not None else ""
+            result.misses.append(f"MISSED {event.id} [{event.category}] {event.summary[:60]}{why}")
             continue
         primary = mine[0]
         result.core_found += 1
@@ -475,8 +543,8 @@ def main(argv: list[str] | None = None) -> int:
     per_article = []
     for md in files:
         article = load_article(md)
-        drafts, _ = run_article(article, not args.no_period)
-        result = score(article, drafts, registry, outlet_names(article))
+        drafts, log, sentences = run_article(article, not args.no_period)
+        result = score(article, drafts, registry, outlet_names(article), sentences, log)
         exact, count, misses = score_timexes(article)
         result.timex_ok, result.timex = exact, count
         result.misses += misses

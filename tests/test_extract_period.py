@@ -92,3 +92,21 @@ def test_the_date_of_the_main_clause_wins_over_a_relative_clause() -> None:
     segments = segment_article(text, date(2016, 12, 21), "ar")
     clusters = find_events(segments, published=date(2016, 12, 21), language="ar", names=_names(), outlet="sana")[1]
     assert [c.date.iso for c in clusters] == ["2016-12-21"]
+
+
+OFF_TOPIC = ("بدأ يوم الجمعة الماضي عرض مسرحي جديد في قاعة الفنون بمشاركة عشرين ممثلا.\n"
+             "ووصل فريق الجامعة أمس إلى بلاده بعد فوزه بالمباراة النهائية بثلاثة أهداف.")
+WAR_ELSEWHERE = "قصفت طائرات حربية أمس قرية تل الصخر بعدة صواريخ."  # a place the gazetteer does not know
+
+
+def test_an_article_with_no_war_occurrence_drafts_nothing_and_says_why(tmp_path: Path) -> None:
+    root = content(tmp_path, {"sana-2019-05-13-art": ("2019-05-13", OFF_TOPIC)})
+    summary = run_extraction(root, echo=lambda *a, **k: None)
+    assert drafted(root) == []
+    assert len(summary.background) == 2 and all("out of scope" in line for line in summary.background)
+
+
+def test_a_war_occurrence_in_an_unknown_place_is_still_drafted(tmp_path: Path) -> None:
+    root = content(tmp_path, {"sana-2019-05-13-raid": ("2019-05-13", WAR_ELSEWHERE)})
+    run_extraction(root, echo=lambda *a, **k: None)
+    assert [front["date"] for front in drafted(root)] == ["2019-05-12"]

@@ -101,3 +101,47 @@ def test_labels_read_date_approximation_claimant_and_categories() -> None:
     assert (label.event, label.date, label.approximate) == (True, "2018-02-18/2018-02-25", True)
     assert label.claimants == ("sohr", "-") and label.categories == ("casualties", "bombardment")
     assert parse_label("E 2018-03-05").approximate is None  # the older format
+
+
+# Ongoing occurrences and plans called off (fixtures written for these rules).
+
+
+@pytest.mark.parametrize("text, language", [
+    ("لا تزال قوات النظام مستمرة بحملتها على ريف حماة الشمالي لليوم الخامس على التوالي اليوم الاثنين.", "ar"),
+    ("ما زال القصف المدفعي متواصلا على قرى سهل الغاب منذ صباح اليوم.", "ar"),
+    ("The offensive on the northern countryside of Hama is still going on today, activists said.", "en"),
+])
+def test_still_with_an_occurrence_and_its_own_date_is_ongoing(text: str, language: str) -> None:
+    assert read(text, date(2019, 5, 13), language)[0][:2] == (True, "2019-05-13")
+
+
+def test_still_describing_a_situation_is_not_an_event() -> None:
+    """No date of its own: a standing situation, not something that happened."""
+    assert not read("لا يزال الوضع الإنساني صعبا في المخيمات المحيطة بالمدينة.", date(2019, 5, 13))[0][0]
+
+
+def test_an_occurrence_going_on_opens_a_present_tense_lead() -> None:
+    text = "وتجري عملية إجلاء مئات المدنيين من الأحياء المحاصرة في المدينة القديمة بإشراف الهلال الأحمر."
+    assert read(text, date(2019, 5, 13))[0][0]
+
+
+def test_a_present_verb_of_occurrence_since_a_date_is_ongoing() -> None:
+    text = "ومنذ الخامس من آذار الماضي، تستهدف المدفعية التركية مواقع الوحدات الكردية في ريف الرقة الشمالي."
+    is_event, when, _ = read(text, date(2019, 4, 2))[0]
+    assert is_event and when.startswith("2019-03-05/")
+
+
+def test_a_present_verb_without_since_stays_habitual() -> None:
+    assert not read("وتستهدف المدفعية التركية مواقع الوحدات الكردية في ريف الرقة الشمالي.", date(2019, 4, 2))[0][0]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Plans to hand over the city on Monday were called off after clashes broke out near the crossing.", "en"),
+    ("وأرجئ الاجتماع الذي كان من المقرر عقده أمس بين الوفدين في مدينة حماة.", "ar"),
+])
+def test_a_plan_called_off_is_an_event(text: str, language: str) -> None:
+    assert read(text, date(2019, 4, 2), language)[0][0]
+
+
+def test_a_plan_still_ahead_is_not_an_event() -> None:
+    assert not read("Plans to hand over the city on Monday depend on the outcome of the talks.", date(2019, 4, 2), "en")[0][0]

@@ -42,6 +42,7 @@ from timeline.extract.segment import Segment
 HEAD_WINDOW = 6
 MIN_WORDS = 4
 MAX_NAMES = 4
+ONGOING_WINDOW = 8  # words after "still" / the claim's start in which the occurrence is named
 
 
 @dataclass
@@ -72,6 +73,7 @@ class SentenceInfo:
     place_reference: bool = False
     new_occurrence: bool = False  # "غارة ثانية", "another strike": not the occurrence before
     also: bool = False  # opens with "كما", "Also,": a further fact
+    cued: bool = True  # a word of the category lexicon occurs in it
 
 
 @dataclass
@@ -89,6 +91,14 @@ class EventCandidate:
     def first(self) -> SentenceInfo:
         return self.sentences[0]
 
+    @property
+    def in_scope(self) -> bool:
+        """Does it read as an occurrence of the war: a word of the category
+        lexicon (a strike, a toll, a convoy, talks…), a known actor or a
+        known place in one of its sentences? An art show, a sports result or
+        a trial abroad names none of them."""
+        return any(s.cued or s.actors or s.places for s in self.sentences)
+
 
 # ---------------------------------------------------------------- one sentence
 
@@ -103,7 +113,8 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
     claim_offset = words[claim].start if frame.verb_index >= 0 and 0 < claim < len(words) else 0
     event_dates = _main_clause_first([m for m in segment.dates if m.role == "event"], segment, lex, claim_offset)
     has_future = any(m.role == "future" for m in segment.dates)
-    is_event, reason = classify_event(words, frame, opening, claim, lex, bool(event_dates), has_future)
+    since = any(lex.since_words.match_at(words_of(m.text), 0) for m in event_dates if m.text.strip())
+    is_event, reason = classify_event(words, frame, opening, claim, lex, bool(event_dates), has_future, since)
     head, definite = _head(words, claim, lex)
     stop = _clip(words, claim)
     region = claim if claim > (frame.claim_start if frame.verb_index >= 0 else opening) else opening
@@ -124,6 +135,7 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         place_reference=lex.place_references.any_in(words, claim, stop),
         new_occurrence=lex.new_occurrence_cues.any_in(words, claim, stop),
         also=bool(words) and lex.also_openers.match_at(words, 0) > 0,
+        cued=any(phrases.any_in(words) for _, phrases in lex.categories),
     )
 
 
@@ -184,11 +196,15 @@ def _claim_start(words: list[Word], frame: Frame, opening: int, lex: Lexicon) ->
     return claim
 
 
-def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, lex: Lexicon, has_event_date: bool, has_future_date: bool) -> tuple[bool, str]:
-    """(is an event, the reason) — the reason is shown by --dry-run and tests."""
+def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, lex: Lexicon, has_event_date: bool,
+                   has_future_date: bool, since: bool = False) -> tuple[bool, str]:
+    """(is an event, the reason) — the reason is shown by --dry-run and tests.
+    ``since``: an event date of the sentence opens a range to now ("منذ X")."""
     if sum(1 for w in words if w.norm) < MIN_WORDS:
         return False, "too short"
     heads = ((opening, opening + 3), (claim, claim + 2))
+    if has_event_date and _still_going_on(words, opening, claim, lex):
+        return True, "ongoing occurrence"
     if any(lex.commentary_heads.any_in(words, a, b) for a, b in heads):
         return False, "commentary"
     if lex.proposal_heads.any_in(words, opening, opening + 4) or lex.proposal_heads.any_in(words, claim, claim + 3):
@@ -206,11 +222,17 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
         if lex.negations.match_at(words, index) and index < claim + 3:
             return False, "negated"
         if index < claim + 3 and lex.ongoing_verbs.match_at(words, index) and lex.event_nouns.any_in(words, claim) \
-                and (has_event_date or frame.verb_index >= 0):
+                and (has_event_date or frame.verb_index >= 0 or index == claim):
             return True, "ongoing occurrence"
+        if since and index < claim + ONGOING_WINDOW and is_imperfect_verb(words[index].norm, lex):
+            return True, "ongoing since a date"
         if is_imperfect_verb(words[index].norm, lex) and index < claim + 2:
             return False, "present or habitual"
+        if lex.called_off_verbs.match_at(words, index):
+            return True, "plan called off"
         if lex.future_cues.match_at(words, index) or is_future_verb(words[index].norm, lex):
+            if lex.called_off_verbs.any_in(words, index + 1):
+                return True, "plan called off"
             return False, "future"
         if lex.appeal_verbs.match_at(words, index):
             if lex.negotiation_settings.any_in(words):
@@ -235,6 +257,18 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
     if has_event_date and _past_report(words, frame, lex):
         return True, "dated statement"
     return False, "no occurrence"
+
+
+def _still_going_on(words: list[Word], opening: int, claim: int, lex: Lexicon) -> bool:
+    """ "لا يزال القصف مستمرا", "the offensive is still going on": "still"
+    near the head of the claim, and an occurrence named (or "ongoing") in the
+    next words. The caller asks for a date of the sentence's own as well."""
+    for start in (opening, claim):
+        still = lex.still_cues.find(words, start, start + 3)
+        if still >= 0:
+            window = (still + 1, still + ONGOING_WINDOW)
+            return lex.event_nouns.any_in(words, *window) or lex.ongoing_words.any_in(words, *window)
+    return False
 
 
 def _english_past_perfect(words: list[Word], index: int, lex: Lexicon) -> bool:

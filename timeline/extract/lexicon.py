@@ -162,6 +162,10 @@ class Lexicon:
     appeal_verbs: PhraseSet
     negotiation_settings: PhraseSet
     ongoing_verbs: PhraseSet
+    still_cues: PhraseSet
+    ongoing_words: PhraseSet
+    since_words: PhraseSet
+    called_off_verbs: PhraseSet
     earlier_openers: PhraseSet
     place_references: PhraseSet
     past_negations: PhraseSet
@@ -259,6 +263,10 @@ def lexicon(language: str = "ar") -> Lexicon:
         appeal_verbs=PhraseSet(_lang(events["appeal_verbs"], lang)),
         negotiation_settings=PhraseSet(_lang(events["negotiation_settings"], lang), nouns=True),
         ongoing_verbs=PhraseSet(_lang(events["ongoing_verbs"], lang)),
+        still_cues=PhraseSet(_lang(events["still_cues"], lang)),
+        ongoing_words=PhraseSet(_lang(events["ongoing_words"], lang), nouns=True),
+        since_words=PhraseSet(_lang(events["since_words"], lang)),
+        called_off_verbs=PhraseSet(_lang(events["called_off_verbs"], lang)),
         earlier_openers=PhraseSet(_lang(events["earlier_openers"], lang)),
         place_references=PhraseSet(_lang(events["place_references"], lang), nouns=True),
         past_negations=PhraseSet(_lang(events["past_negations"], lang)),

@@ -43,6 +43,7 @@ from timeline.content.problems import ContentError, Problem, errors
 from timeline.content.registry import load_gazetteer, load_outlets
 
 PROGRESS_AFTER = 10  # a progress bar only when there are this many articles
+OUT_OF_SCOPE = "out of scope: no word of a war occurrence (data/categories.yml), no actor or place of the gazetteer"
 
 
 @dataclass
@@ -112,6 +113,7 @@ def _draft(article_id: str, candidate: EventCandidate) -> Draft:
         categories=tuple(candidate.categories), actors=tuple(candidate.actors), places=tuple(candidate.places),
         figures=tuple((f.kind, f.text) for f in candidate.figures),
         slug=make_slug(candidate.categories, candidate.actors, candidate.places, seed),
+        in_scope=candidate.in_scope,
     )
 
 
@@ -352,6 +354,8 @@ def _in_period(task: ArticleTask, drafts: list[Draft], period: Period | None, ba
     kept = []
     for draft in drafts:
         reason = background_reason(draft.first_day, draft.last_day, task.published, period)
+        if reason is None and not draft.in_scope:
+            reason = OUT_OF_SCOPE
         if reason is None:
             kept.append(draft)
         else:

@@ -56,6 +56,7 @@ class Draft:
     places: tuple[str, ...]
     figures: tuple[tuple[str, str], ...]  # (kind, text)
     slug: str
+    in_scope: bool = True  # names a war occurrence, a known actor or place (EventCandidate.in_scope)
 
     @property
     def first_day(self) -> str:
