@@ -17,8 +17,9 @@ matches them to the gold events:
 - a draft matches a gold event when one of its quotes overlaps (by at least
   ``MIN_OVERLAP`` characters, or the whole quote) the event's evidence or
   coreferent evidence; among several candidates the one whose date the draft
-  overlaps wins, then the largest overlap with the lead evidence, then the
-  largest overlap;
+  overlaps wins, then the one the draft's first quote (what the draft
+  reports; the others are its details) overlaps most, then the largest
+  overlap with the lead evidence, then the largest overlap;
 - the first draft of a gold event (date-compatible first, then overlap) is
   its *primary*; any other draft of the same event is a duplicate.
 
@@ -43,8 +44,9 @@ Figures, per article and in total:
   commentary, future…), background (with its date and reason), or merged
   into a draft that went to another gold event;
 - ``attr``: found core events whose primary draft names the gold claimant
-  (the names of the lead quote's ``attributed_to``; without one, the outlet
-  itself or the claimant named in the draft's body), compared by shared name
+  (the names of the lead quote's ``attributed_to`` and the claimant as the
+  draft's body writes it, "US officials"; without a key, the outlet itself
+  or that written claimant), compared by shared name
   words with the first claimant of ``source_in_article``.
 
 The timex figure is the date stage's scorer (``benchmarks/realnews_timex.py``).
@@ -191,6 +193,7 @@ class DraftView:
     quotes: list[tuple[str, str | None]]  # (quote, attributed_to)
     claimant_text: str
     spans: list[tuple[int, int]] = field(default_factory=list)
+    lead: tuple[int, int] | None = None  # the span of the first quote: what the draft reports
 
 
 @dataclass
@@ -293,6 +296,7 @@ def _view(path: Path, body: str) -> DraftView:
                      str(front["time"]) if front.get("time") else None, [str(c) for c in front.get("categories") or []],
                      quotes, claimant.group(1) if claimant else "")
     view.spans = [span for quote, _ in quotes if (span := locate(body, quote))]
+    view.lead = locate(body, quotes[0][0]) if quotes else None
     return view
 
 
@@ -346,9 +350,10 @@ def name_words(text: str) -> set[str]:
 def claimant_names(draft: DraftView, event: GoldEvent, registry: dict[str, list[str]], outlet: list[str]) -> list[str]:
     lead = max(range(len(draft.quotes)), key=lambda i: draft_overlap_one(draft, i, event.spans[:1]), default=0)
     key = draft.quotes[lead][1] if draft.quotes else None
+    written = [draft.claimant_text] if draft.claimant_text else []
     if key:
-        return registry.get(str(key), [str(key)])
-    return outlet + ([draft.claimant_text] if draft.claimant_text else [])
+        return registry.get(str(key), [str(key)]) + written
+    return outlet + written
 
 
 def draft_overlap_one(draft: DraftView, index: int, spans: list[tuple[int, int]]) -> int:
@@ -433,7 +438,8 @@ def score(article: RealArticle, drafts: list[DraftView], registry: dict[str, lis
         for event in article.events:
             shared = draft_overlap(draft, event.spans)
             if shared:
-                rank = (dates_meet(draft, event), draft_overlap(draft, event.spans[:1]), shared)
+                lead = sum(overlap(draft.lead, span) for span in event.spans) if draft.lead else 0
+                rank = (dates_meet(draft, event), lead, draft_overlap(draft, event.spans[:1]), shared)
                 if best is None or rank > best[0]:
                     best = (rank, event)
         if best is None:

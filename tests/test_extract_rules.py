@@ -145,3 +145,31 @@ def test_a_plan_called_off_is_an_event(text: str, language: str) -> None:
 
 def test_a_plan_still_ahead_is_not_an_event() -> None:
     assert not read("Plans to hand over the city on Monday depend on the outcome of the talks.", date(2019, 4, 2), "en")[0][0]
+
+
+# Reactions: the welcome or condemnation is the news (fixtures written for this rule).
+
+
+def categories_and_dates(text: str, published: date, language: str = "ar"):
+    segments = segment_article(text, published, language)
+    _, clusters = find_events(segments, published=published, language=language, names=NAMES, outlet="enab-baladi")
+    return [(c.categories[0], c.date.date + (f"/{c.date.end}" if c.date.end else "")) for c in clusters]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("رحبت وزارة الخارجية الأردنية اليوم الأربعاء بالاتفاق حول ريف حماة الذي أعلن عنه أمس في أنقرة.", "ar"),
+    ("The Jordanian foreign ministry on Wednesday welcomed the truce in the Hama countryside that was announced on Tuesday.", "en"),
+])
+def test_a_reaction_is_a_statement_dated_by_its_own_clause(text: str, language: str) -> None:
+    assert categories_and_dates(text, date(2019, 6, 12), language) == [("statement", "2019-06-12")]
+
+
+def test_a_reaction_is_not_dated_by_the_relative_clause_about_its_object() -> None:
+    text = "وأدانت منظمة حقوقية محلية القصف الذي استهدف سوق البلدة أمس، ووصفته بأنه جريمة حرب."
+    [(category, when)] = categories_and_dates(text, date(2019, 6, 12))
+    assert category == "statement" and when != "2019-06-11"
+
+
+def test_an_announcement_is_filed_under_what_it_announces() -> None:
+    text = "وأعلنت فصائل المعارضة اليوم سيطرتها الكاملة على بلدة كفرنبودة بعد معارك عنيفة."
+    assert categories_and_dates(text, date(2019, 6, 12))[0][0] == "other"

@@ -42,6 +42,7 @@ from timeline.extract.segment import Segment
 HEAD_WINDOW = 6
 MIN_WORDS = 4
 MAX_NAMES = 4
+REACTION_WINDOW = 8  # words of the claim in which a reaction is its first predicate
 ONGOING_WINDOW = 8  # words after "still" / the claim's start in which the occurrence is named
 
 
@@ -111,7 +112,8 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
     opening = opening_length(words, lex)
     claim = _claim_start(words, frame, opening, lex)
     claim_offset = words[claim].start if frame.verb_index >= 0 and 0 < claim < len(words) else 0
-    event_dates = _main_clause_first([m for m in segment.dates if m.role == "event"], segment, lex, claim_offset)
+    reaction = _reaction(words, frame, opening, claim, lex)
+    event_dates = _main_clause_first([m for m in segment.dates if m.role == "event"], segment, lex, claim_offset, reaction)
     has_future = any(m.role == "future" for m in segment.dates)
     since = any(lex.since_words.match_at(words_of(m.text), 0) for m in event_dates if m.text.strip())
     is_event, reason = classify_event(words, frame, opening, claim, lex, bool(event_dates), has_future, since)
@@ -126,7 +128,7 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         continuation=frame.inherits or lex.continuation_openers.match_at(words, 0) > 0 if words else False,
         same_day=lex.same_day_cues.any_in(words),
         contrast=bool(words) and lex.contrast_openers.match_at(words, 0) > 0,
-        categories=_denial_first(categories_of(words, lex, region, stop), words, frame, lex, reason),
+        categories=_statement_first(categories_of(words, lex, region, stop), words, frame, lex, reason, reaction),
         actors=names.actors.keys_in(words), places=names.places.keys_in(words),
         claim_places=names.places.keys_in(words, claim, stop),
         figures=casualty_figures(words, lex), claim_start=claim,
@@ -139,16 +141,31 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
     )
 
 
-def _denial_first(categories: list[str], words: list[Word], frame: Frame, lex: Lexicon, reason: str) -> list[str]:
+def _reaction(words: list[Word], frame: Frame, opening: int, claim: int, lex: Lexicon) -> bool:
+    """Is the sentence a reaction ("رحبت دمشق بالاتفاق", "condemned the
+    strike")? Its cue is its frame verb or opens its claim."""
+    if frame.verb_index >= 0 and lex.reaction_cues.match_at(words, frame.verb_index):
+        return True
+    for index in range(min(opening, claim), min(len(words), claim + REACTION_WINDOW)):
+        if lex.reaction_cues.match_at(words, index):
+            return True  # the first predicate is the reaction ("The ministry on Wednesday welcomed …")
+        if lex.event_verbs.match_at(words, index) or lex.reporting_verbs.match_at(words, index):
+            return False
+    return False
+
+
+def _statement_first(categories: list[str], words: list[Word], frame: Frame, lex: Lexicon, reason: str, reaction: bool) -> list[str]:
     """A denial ("نفت أنقرة استهداف المشفى", "denied hitting") is a statement:
-    what it names did not happen, by its claimant's account."""
+    what it names did not happen, by its claimant's account. A reaction
+    (a welcome, praise, a condemnation) is a statement too: what it names is
+    its object, not the news."""
     denial = reason == "denial" or (frame.verb_index >= 0 and lex.denial_verbs.match_at(words, frame.verb_index) > 0)
-    if not denial:
+    if not (denial or reaction):
         return categories
     return (["statement"] + [c for c in categories if c not in ("statement", "other")])[:len(categories) or 1]
 
 
-def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon, claim_offset: int = 0) -> list:
+def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon, claim_offset: int = 0, reaction: bool = False) -> list:
     """Event dates of the sentence, the clause that reports the occurrence
     first, in text order, then those of relative clauses
     ("…الذي خرج عبره آلاف المدنيين في الأسابيع الماضية" dates the corridor's
@@ -160,7 +177,12 @@ def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon, claim_off
     قصفت البلدة أمس" "اليوم" dates the statement, "أمس" the occurrence; the
     frame's date is used when the claim has none, or only a vaguer,
     approximate one ("بعد معارك بدأت الأسبوع الماضي" may date another
-    occurrence than the one announced)."""
+    occurrence than the one announced).
+
+    A reaction ("رحبت بالاتفاق الذي أعلن عنه أمس") is dated by its own
+    clauses only: the relative clause dates its object."""
+    if reaction:
+        return [m for m in mentions if _kind(segment, m, lex, promote=False) != "relative"]
     if len(mentions) < 2:
         return mentions
     start = segment.sentence.start
@@ -174,13 +196,14 @@ def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon, claim_off
     return sorted(mentions, key=rank)
 
 
-def _kind(segment: Segment, mention, lex: Lexicon) -> str:
+def _kind(segment: Segment, mention, lex: Lexicon, *, promote: bool = True) -> str:
     """The clause kind of a mention; a relative clause whose antecedent
     names an occurrence ("الاجتماع الذي تم اليوم", "the strike, which hit
-    on Monday") describes that occurrence, so it counts as the main one."""
+    on Monday") describes that occurrence, so it counts as the main one
+    (unless ``promote`` is off)."""
     text = segment.sentence.text
     clause = clause_of(text, mention.start - segment.sentence.start, lex.language)
-    if clause.kind == "relative":
+    if clause.kind == "relative" and promote:
         before = words_of(text[:clause.start].rstrip(" ،,"))
         if before and lex.event_nouns.match_at(before, len(before) - 1):
             return "main"

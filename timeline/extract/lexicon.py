@@ -172,6 +172,7 @@ class Lexicon:
     new_occurrence_cues: PhraseSet
     also_openers: PhraseSet
     denial_verbs: PhraseSet
+    reaction_cues: PhraseSet
     categories: tuple[tuple[str, PhraseSet], ...]
     specific_categories: tuple[str, ...]
     consequence_categories: frozenset[str]
@@ -273,6 +274,7 @@ def lexicon(language: str = "ar") -> Lexicon:
         new_occurrence_cues=PhraseSet(_lang(events["new_occurrence_cues"], lang), nouns=True),
         also_openers=PhraseSet(_lang(events["also_openers"], lang)),
         denial_verbs=PhraseSet(_lang(reporting["denial_verbs"], lang)),
+        reaction_cues=PhraseSet(_lang(reporting["reaction_cues"], lang)),
         categories=tuple((key, PhraseSet(_lang(spec, lang), nouns=True)) for key, spec in categories.items()),
         specific_categories=tuple(str(k) for k in rules["specific"]),
         consequence_categories=frozenset(str(k) for k in rules["consequences"]),
