@@ -153,7 +153,7 @@ def test_a_plan_still_ahead_is_not_an_event() -> None:
 def categories_and_dates(text: str, published: date, language: str = "ar"):
     segments = segment_article(text, published, language)
     _, clusters = find_events(segments, published=published, language=language, names=NAMES, outlet="enab-baladi")
-    return [(c.categories[0], c.date.date + (f"/{c.date.end}" if c.date.end else "")) for c in clusters]
+    return [(c.categories[0], c.date.iso) for c in clusters]
 
 
 @pytest.mark.parametrize("text, language", [
