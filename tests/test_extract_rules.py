@@ -173,3 +173,26 @@ def test_a_reaction_is_not_dated_by_the_relative_clause_about_its_object() -> No
 def test_an_announcement_is_filed_under_what_it_announces() -> None:
     text = "وأعلنت فصائل المعارضة اليوم سيطرتها الكاملة على بلدة كفرنبودة بعد معارك عنيفة."
     assert categories_and_dates(text, date(2019, 6, 12))[0][0] == "other"
+
+
+# A statement said on over several sentences is one draft (fixtures written for this rule).
+
+
+def test_a_statement_split_by_a_full_stop_is_one_draft() -> None:
+    text = ("وقال وزير الخارجية الأردني في كلمة خلال مؤتمر في عمّان، الأحد.\n"
+            "إن الهدنة في ريف حماة أوقفت القصف على آلاف المدنيين.")
+    assert categories_and_dates(text, date(2019, 6, 16)) == [("statement", "2019-06-16")]
+
+
+def test_the_same_speaker_going_on_is_the_same_statement() -> None:
+    text = ("رحبت وزارة الخارجية الأردنية اليوم بالهدنة في ريف حماة.\n"
+            "وأضاف المصدر أن الأردن أبلغ الأطراف كافة دعمه لحل سياسي آخر.")
+    segments = segment_article(text, date(2019, 6, 16), "ar")
+    _, clusters = find_events(segments, published=date(2019, 6, 16), language="ar", names=NAMES, outlet="enab-baladi")
+    assert [[s.number for s in c.sentences] for c in clusters] == [[1, 2]]
+
+
+def test_a_speaker_going_on_with_a_new_occurrence_starts_another_draft() -> None:
+    text = ("رحبت وزارة الخارجية الأردنية اليوم بالهدنة في ريف حماة.\n"
+            "وأضاف المصدر أن غارة جوية قتلت أمس خمسة مدنيين في سوق كفرنبودة.")
+    assert [c for c, _ in categories_and_dates(text, date(2019, 6, 16))] == ["statement", "bombardment"]

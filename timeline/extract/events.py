@@ -75,6 +75,7 @@ class SentenceInfo:
     new_occurrence: bool = False  # "غارة ثانية", "another strike": not the occurrence before
     also: bool = False  # opens with "كما", "Also,": a further fact
     cued: bool = True  # a word of the category lexicon occurs in it
+    speech_goes_on: bool = False  # "وأضاف", "إن …" after a full stop: the claimant before goes on speaking
 
 
 @dataclass
@@ -138,7 +139,21 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         new_occurrence=lex.new_occurrence_cues.any_in(words, claim, stop),
         also=bool(words) and lex.also_openers.match_at(words, 0) > 0,
         cued=any(phrases.any_in(words) for _, phrases in lex.categories),
+        speech_goes_on=_speech_goes_on(words, frame, opening, lex),
     )
+
+
+def _speech_goes_on(words: list[Word], frame: Frame, opening: int, lex: Lexicon) -> bool:
+    """Does the sentence go on with the previous speaker: a frame without a
+    claimant of its own ("وأضاف", "وتابع المصدر"), or no frame and an opening
+    complementizer ("إن الاتفاق …" after "وقال الرئيس في كلمة.") or quotation mark?"""
+    if frame.verb_index >= 0:
+        return frame.inherits
+    if opening >= len(words):
+        return False
+    if words[opening].text[:1] in "\"«“":
+        return True
+    return lex.language == "ar" and lex.complementizers.match_at(words, opening) > 0
 
 
 def _reaction(words: list[Word], frame: Frame, opening: int, claim: int, lex: Lexicon) -> bool:
@@ -158,8 +173,11 @@ def _statement_first(categories: list[str], words: list[Word], frame: Frame, lex
     """A denial ("نفت أنقرة استهداف المشفى", "denied hitting") is a statement:
     what it names did not happen, by its claimant's account. A reaction
     (a welcome, praise, a condemnation) is a statement too: what it names is
-    its object, not the news."""
+    its object, not the news. Reported speech that names no occurrence
+    at all ("وقال الرئيس في كلمة أمس.") is a statement."""
     denial = reason == "denial" or (frame.verb_index >= 0 and lex.denial_verbs.match_at(words, frame.verb_index) > 0)
+    if categories == ["other"] and frame.verb_index >= 0 and not lex.category_of("other").any_in(words):
+        return ["statement"]  # reported speech that names no occurrence: the speech is the news
     if not (denial or reaction):
         return categories
     return (["statement"] + [c for c in categories if c not in ("statement", "other")])[:len(categories) or 1]
@@ -413,12 +431,22 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
     same one (checked by the caller), and it neither tells
     an earlier occurrence ("وكانت … قد"), brings another account ("لكن"),
     adds another fact ("كما …", "Also, …"), marks a new occurrence ("غارة
-    ثانية", "another strike") nor names only other places."""
-    if info.earlier or info.contrast or info.new_occurrence or info.also:
+    ثانية", "another strike") nor names only other places. A statement goes
+    on in the sentence right after it when that sentence's frame has no
+    claimant of its own ("وأضاف", "وتابع المصدر") or it has no frame and
+    opens with the complementizer or a quotation mark (the speech split by
+    a full stop); after a frame of its own only when it tells no occurrence
+    of another kind (a word like "أخرى" in speech marks no new occurrence)."""
+    if info.earlier or info.contrast or info.also:
+        return False
+    kind = info.categories[0] if info.categories else "other"
+    if info.speech_goes_on and cluster.sentences[-1].number == info.number - 1:
+        if info.frame.verb_index < 0 or kind in ("statement", "other"):
+            return True  # "إن الاتفاق …" after "وقال الرئيس في كلمة.", "وأضاف المصدر …": the same statement
+    if info.new_occurrence:
         return False
     if info.places and cluster.first.places and not set(info.places) & {p for s in cluster.sentences for p in s.places}:
         return False
-    kind = info.categories[0] if info.categories else "other"
     if kind == "statement":
         return False
     if kind == cluster.first.categories[0]:

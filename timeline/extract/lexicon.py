@@ -181,6 +181,10 @@ class Lexicon:
     number_words: frozenset[str]
     approximators: PhraseSet
 
+    def category_of(self, key: str) -> PhraseSet:
+        """The cue phrases of one category."""
+        return dict(self.categories)[key]
+
 
 def _read(name: str) -> dict:
     return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
