@@ -76,7 +76,7 @@ def test_no_phrase_is_listed_twice_in_one_category_once_normalized() -> None:
 def test_word_lists_have_every_section_the_code_reads() -> None:
     data = _yaml("words.yml")
     for name in ("statement_bases", "opening_words", "claim_clips", "title_breaks", "title_dangling",
-                 "title_asides", "merge_stopwords"):
+                 "title_asides", "merge_stopwords", "noun_determiners"):
         assert data[name] and all(isinstance(w, str) and " " not in w.strip() for w in data[name]), name
 
 

@@ -196,3 +196,58 @@ def test_a_speaker_going_on_with_a_new_occurrence_starts_another_draft() -> None
     text = ("رحبت وزارة الخارجية الأردنية اليوم بالهدنة في ريف حماة.\n"
             "وأضاف المصدر أن غارة جوية قتلت أمس خمسة مدنيين في سوق كفرنبودة.")
     assert [c for c, _ in categories_and_dates(text, date(2019, 6, 16))] == ["statement", "bombardment"]
+
+
+# Categories from the verb that tells what happened; details that return to
+# their occurrence; captions (fixtures written for these rules).
+
+
+def clusters_of(text: str, published: date, language: str = "ar"):
+    segments = segment_article(text, published, language)
+    _, clusters = find_events(segments, published=published, language=language, names=NAMES, outlet="enab-baladi")
+    return [([s.number for s in c.sentences], c.categories[0]) for c in clusters]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The evacuation of the wounded is part of a truce deal reached on Monday between the factions.", "en"),
+    ("وخروج الجرحى جزء من اتفاق هدنة أبرم الاثنين بين الفصائل.", "ar"),
+])
+def test_the_category_is_the_one_beside_the_verb_of_occurrence(text: str, language: str) -> None:
+    assert clusters_of(text, date(2019, 6, 12), language) == [([1], "negotiation")]
+
+
+def test_a_cue_at_the_verb_itself_wins_over_an_earlier_one() -> None:
+    text = "وبعد فشل المفاوضات مع الوجهاء قصفت الطائرات الحربية أمس بلدة اللطامنة بالصواريخ."
+    assert clusters_of(text, date(2019, 6, 12))[0][1] == "bombardment"
+
+
+def test_an_undated_detail_returns_to_its_occurrence_after_an_aside() -> None:
+    text = "\n".join([
+        "Dozens of buses carrying fighters and their families left the town of Latamneh on Monday.",
+        "The departure is part of a surrender deal reached last week with Russian officers.",
+        "Ambulances carrying the wounded were also seen leaving with the buses.",
+    ])
+    assert clusters_of(text, date(2019, 6, 12), "en") == [([1, 3], "evacuation"), ([2], "negotiation")]
+
+
+def test_a_category_named_in_passing_does_not_pull_a_sentence_in() -> None:
+    """The deal sentence names the evacuation only in passing: a later
+    evacuation detail is not a detail of the deal."""
+    text = "\n".join([
+        "The factions reached a deal on Sunday that provides for the evacuation of fighters.",
+        "Dozens of buses carrying fighters left the town of Latamneh.",
+    ])
+    assert [c for _, c in clusters_of(text, date(2019, 6, 12), "en")] == ["negotiation", "evacuation"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("This image released by a local activist group shows civilians boarding buses in Latamneh on Monday.", "en"),
+    ("صورة تظهر مدنيين يصعدون إلى الحافلات في بلدة اللطامنة يوم الاثنين.", "ar"),
+])
+def test_a_photo_caption_is_not_an_event(text: str, language: str) -> None:
+    assert not read(text, date(2019, 6, 12), language)[0][0]
+
+
+def test_a_present_verb_of_bombardment_is_a_bombardment_cue() -> None:
+    text = "ومنذ الخامس من أيار الماضي، تستهدف الطائرات الروسية قرى جبل الزاوية بشكل يومي."
+    assert clusters_of(text, date(2019, 6, 12))[0][1] == "bombardment"

@@ -79,7 +79,8 @@ class Names:
         return cls(NameMatcher(outlets), NameMatcher(actors), NameMatcher(places))
 
 
-def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | None = None, limit: int = MAX_CATEGORIES) -> list[str]:
+def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | None = None, limit: int = MAX_CATEGORIES,
+                  trigger: int = -1) -> list[str]:
     """Up to ``limit`` categories of what happened (rules in ``data/category_rules.yml``).
 
     The first is a *specific* category when it has a cue (a chemical attack
@@ -87,7 +88,10 @@ def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | N
     of the claim — the predicate, what happened; the longer phrase where two
     start together ("قافلة مساعدات" over "قافلة") — passing over the
     *consequence* categories (a toll is of the strike that caused it; a
-    statement is the news only when nothing else happened in it). The others
+    statement is the news only when nothing else happened in it). When the
+    verb that makes the sentence an event (``trigger``) is itself a cue or
+    has one right next to it ("a deal reached", "توصلت لاتفاق"), that cue's
+    category is what happened, wherever the other cues stand. The others
     follow by number of cues, then position."""
     stop = len(words) if stop is None else stop
     found: list[tuple[int, tuple[int, int], str]] = []  # (-hits, (first position, -its length), key)
@@ -101,13 +105,29 @@ def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | N
     keys = {key for _, _, key in found}
     specific = [key for key in lex.specific_categories if key in keys]
     causes = [item for item in found if item[2] not in lex.consequence_categories]
+    beside = _beside_trigger(words, lex, trigger, start, stop)
     if specific:
         primary = specific[0]
+    elif beside:
+        primary = beside
     elif causes:
         primary = min(causes, key=lambda item: item[1])[2]
     else:
         primary = min(found, key=lambda item: item[1])[2]
     return ([primary] + [key for _, _, key in found if key != primary])[:limit]
+
+
+def _beside_trigger(words: list[Word], lex: Lexicon, trigger: int, start: int, stop: int) -> str | None:
+    """The cause category of a cue at the trigger, else just after or just before it."""
+    if trigger < start or trigger >= stop:
+        return None
+    for index in (trigger, trigger + 1, trigger - 1, trigger + 2):
+        if start <= index < stop:
+            lengths = [(phrases.match_at(words, index), key) for key, phrases in lex.categories if key not in lex.consequence_categories]
+            length, key = max(lengths, key=lambda item: item[0], default=(0, ""))  # the longer phrase: "قافلة مساعدات"
+            if length:
+                return key
+    return None
 
 
 NUMBER = re.compile(r"^\d[\d,.]*$")

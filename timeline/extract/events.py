@@ -129,7 +129,8 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         continuation=frame.inherits or lex.continuation_openers.match_at(words, 0) > 0 if words else False,
         same_day=lex.same_day_cues.any_in(words),
         contrast=bool(words) and lex.contrast_openers.match_at(words, 0) > 0,
-        categories=_statement_first(categories_of(words, lex, region, stop), words, frame, lex, reason, reaction),
+        categories=_statement_first(categories_of(words, lex, region, stop, trigger=_trigger(words, claim, lex, reason)),
+                                    words, frame, lex, reason, reaction),
         actors=names.actors.keys_in(words), places=names.places.keys_in(words),
         claim_places=names.places.keys_in(words, claim, stop),
         figures=casualty_figures(words, lex), claim_start=claim,
@@ -154,6 +155,23 @@ def _speech_goes_on(words: list[Word], frame: Frame, opening: int, lex: Lexicon)
     if words[opening].text[:1] in "\"«“":
         return True
     return lex.language == "ar" and lex.complementizers.match_at(words, opening) > 0
+
+
+def _trigger(words: list[Word], claim: int, lex: Lexicon, reason: str) -> int:
+    """The past verb of occurrence that made the sentence an event, or -1."""
+    if reason != "past event verb":
+        return -1
+    index = lex.event_verbs.find(words, claim)
+    while index > 0 and _nominal(words, index, lex):
+        index = lex.event_verbs.find(words, index + 1)
+    return index
+
+
+def _nominal(words: list[Word], index: int, lex: Lexicon) -> bool:
+    """Is the verb-like word at ``index`` a noun here: after "after"/"amid"
+    ("بعد فشل المفاوضات") or a determiner ("the wounded")?"""
+    return index > 0 and (lex.background_pivots.match_at(words, index - 1) > 0
+                          or words[index - 1].norm in word_lists().noun_determiners)
 
 
 def _reaction(words: list[Word], frame: Frame, opening: int, claim: int, lex: Lexicon) -> bool:
@@ -243,6 +261,8 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
     ``since``: an event date of the sentence opens a range to now ("منذ X")."""
     if sum(1 for w in words if w.norm) < MIN_WORDS:
         return False, "too short"
+    if lex.caption_openers.match_at(words, 0):
+        return False, "photo caption"
     heads = ((opening, opening + 3), (claim, claim + 2))
     if has_event_date and _still_going_on(words, opening, claim, lex):
         return True, "ongoing occurrence"
@@ -269,7 +289,7 @@ def classify_event(words: list[Word], frame: Frame, opening: int, claim: int, le
             return True, "ongoing since a date"
         if is_imperfect_verb(words[index].norm, lex) and index < claim + 2:
             return False, "present or habitual"
-        if lex.called_off_verbs.match_at(words, index):
+        if lex.called_off_verbs.match_at(words, index) and not _nominal(words, index, lex):
             return True, "plan called off"
         if lex.future_cues.match_at(words, index) or is_future_verb(words[index].norm, lex):
             if lex.called_off_verbs.any_in(words, index + 1):
@@ -412,6 +432,8 @@ def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
         target = by_head.get(info.head) if info.head and info.head_definite else None
         if target is None and last is not None and _details(last, info):
             target = last
+        if target is None:
+            target = _returns_to(clusters, last, info)
         if target is not None and _compatible(target, info):
             target.sentences.append(info)
             last = target
@@ -424,10 +446,26 @@ def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
     return clusters
 
 
+def _returns_to(clusters: list[EventCandidate], last: EventCandidate | None, info: SentenceInfo) -> EventCandidate | None:
+    """An undated detail that returns to an occurrence told before an aside
+    ("Ambulances were also seen leaving" after a paragraph on the deal): the
+    latest earlier occurrence of the same kind, when the detail names no
+    other place and no mark of a new occurrence (see :func:`_details`)."""
+    kind = info.categories[0] if info.categories else "other"
+    if info.event_date is not None or kind in ("other", "statement"):
+        return None
+    for cluster in reversed(clusters):
+        if cluster is not last and cluster.first.categories[:1] == [kind] and _details(cluster, info):
+            return cluster
+    return None
+
+
 def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
     """Does ``info`` give details of the occurrence ``cluster`` tells? Yes when
     what happens in it (its first category; never a bare statement) is what
-    the cluster tells or a category of one of its sentences, it has no date of its own or the
+    the cluster tells or what one of its sentences tells first (a category
+    a sentence names only in passing is not what it tells: "the evacuation
+    is part of a deal reached" tells the deal), it has no date of its own or the
     same one (checked by the caller), and it neither tells
     an earlier occurrence ("وكانت … قد"), brings another account ("لكن"),
     adds another fact ("كما …", "Also, …"), marks a new occurrence ("غارة
@@ -451,7 +489,7 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
         return False
     if kind == cluster.first.categories[0]:
         return True
-    return kind != "other" and any(kind in s.categories for s in cluster.sentences)
+    return kind != "other" and any(s.categories[:1] == [kind] for s in cluster.sentences)
 
 
 def _compatible(cluster: EventCandidate, info: SentenceInfo) -> bool:

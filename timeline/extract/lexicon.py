@@ -173,6 +173,7 @@ class Lexicon:
     also_openers: PhraseSet
     denial_verbs: PhraseSet
     reaction_cues: PhraseSet
+    caption_openers: PhraseSet
     categories: tuple[tuple[str, PhraseSet], ...]
     specific_categories: tuple[str, ...]
     consequence_categories: frozenset[str]
@@ -207,6 +208,7 @@ class WordLists:
     title_dangling: frozenset[str]
     title_asides: frozenset[str]
     merge_stopwords: frozenset[str]
+    noun_determiners: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -222,6 +224,7 @@ def word_lists() -> WordLists:
         opening_words=folded("opening_words"), claim_clips=folded("claim_clips"),
         title_breaks=folded("title_breaks"), title_dangling=folded("title_dangling"),
         title_asides=folded("title_asides"), merge_stopwords=folded("merge_stopwords"),
+        noun_determiners=folded("noun_determiners"),
     )
 
 
@@ -279,6 +282,7 @@ def lexicon(language: str = "ar") -> Lexicon:
         also_openers=PhraseSet(_lang(events["also_openers"], lang)),
         denial_verbs=PhraseSet(_lang(reporting["denial_verbs"], lang)),
         reaction_cues=PhraseSet(_lang(reporting["reaction_cues"], lang)),
+        caption_openers=PhraseSet(_lang(events["caption_openers"], lang), nouns=True),
         categories=tuple((key, PhraseSet(_lang(spec, lang), nouns=True)) for key, spec in categories.items()),
         specific_categories=tuple(str(k) for k in rules["specific"]),
         consequence_categories=frozenset(str(k) for k in rules["consequences"]),
