@@ -251,3 +251,11 @@ def test_a_photo_caption_is_not_an_event(text: str, language: str) -> None:
 def test_a_present_verb_of_bombardment_is_a_bombardment_cue() -> None:
     text = "ومنذ الخامس من أيار الماضي، تستهدف الطائرات الروسية قرى جبل الزاوية بشكل يومي."
     assert clusters_of(text, date(2019, 6, 12))[0][1] == "bombardment"
+
+
+@pytest.mark.parametrize("text", [
+    "حيث أكد المرصد السوري لحقوق الإنسان أن الطائرات الحربية قصفت أمس قرية كفرنبل.",
+    "وأحصى المرصد السوري لحقوق الإنسان مقتل 12 مدنيا في القصف على ريف إدلب أمس.",
+])
+def test_a_monitor_is_the_claimant_after_a_connective_or_a_count(text: str) -> None:
+    assert read(text, date(2019, 6, 12))[0] == (True, "2019-06-11", "sohr")
