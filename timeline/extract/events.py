@@ -448,7 +448,7 @@ def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
 
 def _returns_to(clusters: list[EventCandidate], last: EventCandidate | None, info: SentenceInfo) -> EventCandidate | None:
     """An undated detail that returns to an occurrence told before an aside
-    ("Ambulances were also seen leaving" after a paragraph on the deal): the
+    ("Several ambulances left with the convoy" after a paragraph on a deal): the
     latest earlier occurrence of the same kind, when the detail names no
     other place and no mark of a new occurrence (see :func:`_details`)."""
     kind = info.categories[0] if info.categories else "other"
@@ -464,8 +464,8 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
     """Does ``info`` give details of the occurrence ``cluster`` tells? Yes when
     what happens in it (its first category; never a bare statement) is what
     the cluster tells or what one of its sentences tells first (a category
-    a sentence names only in passing is not what it tells: "the evacuation
-    is part of a deal reached" tells the deal), it has no date of its own or the
+    a sentence names only in passing is not what it tells: "the departure
+    follows a deal reached" tells the deal), it has no date of its own or the
     same one (checked by the caller), and it neither tells
     an earlier occurrence ("وكانت … قد"), brings another account ("لكن"),
     adds another fact ("كما …", "Also, …"), marks a new occurrence ("غارة
