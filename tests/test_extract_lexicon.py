@@ -44,7 +44,7 @@ def test_every_category_of_the_lexicon_is_in_the_sites_vocabulary() -> None:
 
 def test_category_rules_name_only_categories_of_the_lexicon() -> None:
     rules, categories = _yaml("category_rules.yml"), set(_yaml("categories.yml"))
-    named = set(rules["specific"]) | set(rules["consequences"])
+    named = set(rules["specific"]) | set(rules["consequences"]) | set(rules["moves"])
     assert named <= categories, named - categories
     assert not set(rules["specific"]) & set(rules["consequences"])
 

@@ -107,7 +107,7 @@ def test_labels_read_date_approximation_claimant_and_categories() -> None:
 
 
 @pytest.mark.parametrize("text, language", [
-    ("لا تزال قوات النظام مستمرة بحملتها على ريف حماة الشمالي لليوم الخامس على التوالي اليوم الاثنين.", "ar"),
+    ("لا تزال قوات النظام مستمرة بحملتها على ريف حماة الشمالي اليوم الاثنين.", "ar"),
     ("ما زال القصف المدفعي متواصلا على قرى سهل الغاب منذ صباح اليوم.", "ar"),
     ("The offensive on the northern countryside of Hama is still going on today, activists said.", "en"),
 ])
@@ -259,3 +259,12 @@ def test_a_present_verb_of_bombardment_is_a_bombardment_cue() -> None:
 ])
 def test_a_monitor_is_the_claimant_after_a_connective_or_a_count(text: str) -> None:
     assert read(text, date(2019, 6, 12))[0] == (True, "2019-06-11", "sohr")
+
+
+def test_a_later_move_of_a_negotiation_does_not_return_to_an_earlier_one() -> None:
+    text = "\n".join([
+        "Rebel negotiators rejected the Russian proposal for Latamneh during the talks.",
+        "Also, Turkish officers met the tribal elders of the town.",
+        "Russian officers then demanded the handover of heavy weapons at the talks.",
+    ])
+    assert [numbers for numbers, _ in clusters_of(text, date(2019, 6, 12), "en")] == [[1], [2], [3]]

@@ -414,12 +414,12 @@ def find_events(segments: list[Segment], *, published: date, language: str, name
         info = analyze_sentence(segment, lex, names, outlet, claimant)
         claimant = info.frame.claimant if info.frame.verb_index >= 0 else None
         infos.append(info)
-    clusters = _cluster(infos)
+    clusters = _cluster(infos, lex.move_categories)
     _date_clusters(clusters, infos, published)
     return infos, clusters
 
 
-def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
+def _cluster(infos: list[SentenceInfo], moves: frozenset[str] = frozenset()) -> list[EventCandidate]:
     """Group the sentences that tell one occurrence: a sentence referring back
     to it by a definite noun ("الاجتماع" after "اجتماع"), or a detail sentence
     that goes on with the occurrence told just before (see :func:`_details`)."""
@@ -433,7 +433,7 @@ def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
         if target is None and last is not None and _details(last, info):
             target = last
         if target is None:
-            target = _returns_to(clusters, last, info)
+            target = _returns_to(clusters, last, info, moves)
         if target is not None and _compatible(target, info):
             target.sentences.append(info)
             last = target
@@ -446,13 +446,16 @@ def _cluster(infos: list[SentenceInfo]) -> list[EventCandidate]:
     return clusters
 
 
-def _returns_to(clusters: list[EventCandidate], last: EventCandidate | None, info: SentenceInfo) -> EventCandidate | None:
+def _returns_to(clusters: list[EventCandidate], last: EventCandidate | None, info: SentenceInfo,
+               moves: frozenset[str]) -> EventCandidate | None:
     """An undated detail that returns to an occurrence told before an aside
     ("Several ambulances left with the convoy" after a paragraph on a deal): the
     latest earlier occurrence of the same kind, when the detail names no
-    other place and no mark of a new occurrence (see :func:`_details`)."""
+    other place and no mark of a new occurrence (see :func:`_details`).
+    Never for a move of a negotiation or a statement (``moves`` in
+    ``data/category_rules.yml``): a later demand is another move."""
     kind = info.categories[0] if info.categories else "other"
-    if info.event_date is not None or kind in ("other", "statement"):
+    if info.event_date is not None or kind == "other" or kind in moves:
         return None
     for cluster in reversed(clusters):
         if cluster is not last and cluster.first.categories[:1] == [kind] and _details(cluster, info):

@@ -177,6 +177,7 @@ class Lexicon:
     categories: tuple[tuple[str, PhraseSet], ...]
     specific_categories: tuple[str, ...]
     consequence_categories: frozenset[str]
+    move_categories: frozenset[str]
     killed: PhraseSet
     injured: PhraseSet
     number_words: frozenset[str]
@@ -286,6 +287,7 @@ def lexicon(language: str = "ar") -> Lexicon:
         categories=tuple((key, PhraseSet(_lang(spec, lang), nouns=True)) for key, spec in categories.items()),
         specific_categories=tuple(str(k) for k in rules["specific"]),
         consequence_categories=frozenset(str(k) for k in rules["consequences"]),
+        move_categories=frozenset(str(k) for k in rules["moves"]),
         killed=PhraseSet(_lang(casualties["killed"], lang), nouns=True),
         injured=PhraseSet(_lang(casualties["injured"], lang), nouns=True),
         number_words=frozenset(normalize_arabic(w) for w in _lang(casualties["number_words"], lang)),
