@@ -268,3 +268,30 @@ def test_a_later_move_of_a_negotiation_does_not_return_to_an_earlier_one() -> No
         "Russian officers then demanded the handover of heavy weapons at the talks.",
     ])
     assert [numbers for numbers, _ in clusters_of(text, date(2019, 6, 12), "en")] == [[1], [2], [3]]
+
+
+# English wire attribution (fixtures written for these rules).
+
+
+def claimant_text(text: str) -> str:
+    segments = segment_article(text, date(2019, 6, 12), "en")
+    infos, _ = find_events(segments, published=date(2019, 6, 12), language="en", names=NAMES, outlet="afp")
+    return infos[0].frame.claimant_text
+
+
+def test_a_long_trailing_claimant_after_the_claim_is_found() -> None:
+    text = "Airstrikes killed 12 civilians in Latamneh on Monday, the Britain-based Syrian Observatory for Human Rights said."
+    assert read(text, date(2019, 6, 12), "en", "afp")[0] == (True, "2019-06-10", "sohr")
+
+
+def test_told_reuters_keeps_the_speaker_not_the_agency() -> None:
+    text = "A rebel commander told Reuters that fighters left the town of Latamneh on Monday."
+    assert read(text, date(2019, 6, 12), "en", "afp")[0][2] is None
+    assert claimant_text(text) == "A rebel commander"
+
+
+def test_said_in_a_statement_and_according_to_name_the_claimant() -> None:
+    assert claimant_text("The Jordanian foreign ministry said in a statement on Monday that the crossing was closed.") \
+        == "The Jordanian foreign ministry"
+    text = "Government aircraft bombed the town of Latamneh on Monday, according to the Syrian Observatory for Human Rights."
+    assert read(text, date(2019, 6, 12), "en", "afp")[0][2] == "sohr"

@@ -79,7 +79,7 @@ def _trailing_frame(words: list[Word], opening: int, lex: Lexicon, names: Names,
         if phrase:
             return _phrase_frame(words, index, phrase, lex, names, own_outlet, previous)
         if lex.reporting_verbs.match_at(words, index) and (index == len(words) - 1 or words[index].text.endswith((",", "،"))):
-            for back in range(index - 1, max(opening, index - 7), -1):
+            for back in range(index - 1, max(opening, index - MAX_CLAIMANT_WORDS - 1), -1):
                 if words[back - 1].text.endswith((",", "،")):
                     key, text = _resolve(words, (back, index), names, own_outlet)
                     return Frame(index, opening, key, text, False)
