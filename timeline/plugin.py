@@ -27,18 +27,16 @@ import posixpath
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 
 from timeline.config import TimelineConfig, categories_from, content_dir_of
 from timeline.content.load import load_content
@@ -48,6 +46,10 @@ from timeline.site.cache import RenderCache
 from timeline.site.markup import SafeMarkdownExtension
 from timeline.site.render import SiteOptions, SiteRenderer
 from timeline.urlpolicy import site_url_problems
+
+if TYPE_CHECKING:  # for the hooks' annotations only: the live-reload server imports watchdog (27 ms), which `timeline check` never needs
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.utils.templates import TemplateContext
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
