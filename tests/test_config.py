@@ -64,3 +64,24 @@ def test_check_reads_env_tags_as_mkdocs_does(project, tmp_path, monkeypatch):
     monkeypatch.setenv("TL_CONTENT", str(other))
     result = CliRunner().invoke(main, ["check", "--config", str(project.config)])
     assert result.exit_code == 1 and str(other / "events" / "broken.md") in result.output, result.output
+
+
+def test_every_bad_option_is_named_with_its_line_at_once(project):
+    """MkDocs' load_config reads mkdocs.yml; each option it refuses or does not know is a problem on its own line."""
+    set_option(project, "site_id: douma-timeline\n      feed_limit: -5\n      month_pages_after: many\n      feed_limt: 5")
+    lines = project.config.read_text(encoding="utf-8").splitlines()
+    line_of = {key: next(n for n, text in enumerate(lines, 1) if text.strip().startswith(f"{key}:"))
+               for key in ("feed_limit", "month_pages_after", "feed_limt")}
+    result = CliRunner().invoke(main, ["check", "--config", str(project.config)])
+    assert result.exit_code == 1
+    assert f"{project.config}:{line_of['feed_limit']}: plugins.timeline.feed_limit: -5 is less than 0" in result.output, result.output
+    assert f"{project.config}:{line_of['month_pages_after']}: plugins.timeline.month_pages_after: expected a whole number" in result.output
+    assert "check failed: 2 problems found" in result.output
+
+
+def test_an_unknown_option_is_a_warning_on_its_line(project):
+    set_option(project, "site_id: douma-timeline\n      feed_limt: 5")
+    line = project.config.read_text(encoding="utf-8").splitlines().index("      feed_limt: 5") + 1
+    result = CliRunner().invoke(main, ["check", "--config", str(project.config)])
+    assert result.exit_code == 0, result.output
+    assert f"{project.config}:{line}: plugins.timeline.feed_limt: warning: Unrecognised configuration name" in result.output

@@ -123,6 +123,21 @@ class TimelineConfig(base.Config):
     period = PeriodOption()
     """The timeline's period ({start, end}); extraction skips occurrences outside it as background."""
 
+    def _validate(self) -> tuple[list, list]:
+        """Every option, not only up to the first refused one (MkDocs' ``Config`` stops
+        there): an editor sees all of mkdocs.yml's problems at once."""
+        failed: list = []
+        warnings: list = []
+        for key, option in self._schema:
+            try:
+                self[key] = option.validate(self.get(key))
+                warnings.extend((key, warning) for warning in option.warnings)
+                option.reset_warnings()
+            except base.ValidationError as error:
+                failed.append((key, error))
+        warnings.extend((key, f"Unrecognised configuration name: {key}") for key in sorted(set(self) - self._schema_keys))
+        return failed, warnings
+
 
 def categories_from(config: TimelineConfig) -> dict[str, Category]:
     """The vocabulary; a category that failed validation (already reported) is left out."""
