@@ -62,6 +62,20 @@ def test_chart_is_one_tab_stop_and_arrow_keys_move_between_bars(visit, server):
     assert session.errors == []
 
 
+def test_at_scale_the_chart_is_still_one_tab_stop_of_about_120_months(visit, scale_server):
+    page = visit().open(scale_server)
+    assert page.inner_text("#chart-title") == "عدد الأحداث في كل شهر"
+    bars = page.locator(".chart .bars a")
+    assert bars.count() > 100
+    assert page.locator('.chart [tabindex="0"]').count() == 1
+    bars.first.focus()
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.getAttribute('title')") == bars.last.get_attribute("title")
+    assert page.locator('.chart [tabindex="0"]').count() == 1
+    page.keyboard.press("ArrowRight")  # earlier
+    assert page.evaluate("document.activeElement.getAttribute('title')") == bars.nth(bars.count() - 2).get_attribute("title")
+
+
 def test_at_scale_the_navigator_jumps_to_a_month_and_month_pages_link_their_neighbours(visit, scale_server):
     page = visit(width=360, height=800).open(scale_server)
     page.click('.timenav a[href="months/2015-06/"]')
@@ -118,8 +132,32 @@ def test_screenshots_at_360_and_1280(visit, server, scale_server):
     shots += [(scale_server, "scale", name, SCALE_PAGES[name]) for name in ("index", "month", "listing")]
     for base, corpus, name, path in shots:
         for width in (360, 1280):
-            for scheme in ("light", "dark"):
+            for scheme in ("light", "dark") if name == "index" else ("light",):
                 page = visit(width=width, scheme=scheme).open(base + path)
                 file = SCREENSHOTS / f"{corpus}-{name}-{width}-{scheme}.png"
                 page.screenshot(path=str(file), full_page=corpus == "default")
                 assert file.stat().st_size > 0
+
+
+def test_navigator_month_pages_and_chart_work_from_a_snapshot_at_file_url(visit, tmp_path):
+    """Offline (what `timeline snapshot` writes): every link names its .html file."""
+    from test_site_helpers import make_site_project
+    from timeline.build import build_site
+
+    config = make_site_project(tmp_path / "project", plugin_options="      month_pages_after: 2\n")
+    site = tmp_path / "نسخة" / "site"
+    build_site(config, site, offline=True, strict=True)
+    session = visit(width=360)
+    page = session.open((site / "index.html").as_uri())
+    page.click('.timenav a[href="months/2018-04.html"]')
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/months/2018-04.html") and page.locator("article[data-event-id]").count() >= 3
+    page.click(".month-pager >> nth=0 >> a[rel=prev]")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/months/2018-03.html")
+    page = session.open((site / "index.html").as_uri())
+    page.locator(".chart .bars a").last.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/months/2018-04.html#d-2018-04-08")
+    assert page.evaluate("document.querySelector(':target').id") == "d-2018-04-08"
+    assert session.errors == [] and session.external == []
