@@ -144,3 +144,63 @@ def test_a_change_to_the_theme_rebuilds_everything(project: Path, tmp_path: Path
         assert differences(tree(preview.site_dir), full_build(project, tmp_path / "full")) == []
     finally:
         preview.close()
+
+
+def test_incremental_builds_with_month_pages_year_pages_and_split_months(tmp_path: Path, monkeypatch) -> None:
+    """The same comparison where an update skips most pages: month pages on,
+    list pages split by year, months split in parts, related events and
+    previous/next links shifting as an event moves in the timeline."""
+    from timeline.site import render
+
+    monkeypatch.setattr(render, "PAGE_EVENTS", 1)  # a month of two events comes in two parts
+    project = make_corpus(80, 10, tmp_path / "project", seed=5)
+    text = project.read_text(encoding="utf-8")
+    project.write_text(text.replace("      digits: latin\n", "      digits: latin\n      month_pages_after: 10\n"
+                                    "      listing_years_after: 8\n", 1), encoding="utf-8")
+    preview = Preview(project)
+    try:
+        preview.full_build()
+        site = tree(preview.site_dir)
+        assert any(path.startswith("months/") for path in site), "month pages are on"
+        assert any(re.match(r"months/[^/]+/2/index.html", path) for path in site), "a month is split in parts"
+        entries = published_entries(project)
+        step_number = iter(range(100))
+
+        def step(paths: list[Path], action) -> None:  # noqa: ANN001
+            action()
+            report = preview.update(paths)
+            assert report.kind == "update", (report, [str(p) for p in preview.problems])
+            assert report.rendered < len(site) // 2  # the update looked at a part of the site only
+            expected = full_build(project, tmp_path / f"full-{next(step_number)}")
+            assert differences(tree(preview.site_dir), expected) == []
+
+        def date_of(path: Path) -> str:
+            return re.search(r"^date: (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+
+        assert "actors: [" in entries[10].read_text(encoding="utf-8") and "places: [" in entries[40].read_text(encoding="utf-8")
+
+        moved, target = entries[10], entries[40]
+        step([moved], lambda: set_field(moved, "title", "عنوان معدل يظهر في الأحداث المرتبطة"))
+        def beside_target() -> None:  # onto another event's day, with its actors and places: related to it
+            set_field(moved, "date", date_of(target))
+            for field in ("actors", "places"):
+                set_field(moved, field, field_of(target, field))
+
+        def field_of(path: Path, field: str) -> str:
+            return re.search(rf"^{field}: (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+
+        step([moved], beside_target)
+        step([moved], lambda: set_field(moved, "title", "عنوان ثالث يظهر في صفحة الحدث المرتبط"))
+        step([moved], lambda: set_field(moved, "date", "'2011-01-02'"))  # to the start of the timeline
+        step([entries[20]], lambda: set_field(entries[20], "review", "disputed"))
+        step([entries[41]], lambda: set_field(entries[41], "title", "عنوان معدل ثان"))
+        added = target.parent / "2016-02-03-added-by-test.md"
+        step([added], lambda: added.write_text(
+            target.read_text(encoding="utf-8").replace(f"id: {target.stem}", f"id: {added.stem}"), encoding="utf-8"))
+        step([entries[30]], lambda: entries[30].unlink())
+        renamed = entries[50].with_name("2012-renamed-by-test.md")
+        step([entries[50], renamed], lambda: renamed.write_text(
+            entries[50].read_text(encoding="utf-8").replace(f"id: {entries[50].stem}", f"id: {renamed.stem}"),
+            encoding="utf-8") or entries[50].unlink())
+    finally:
+        preview.close()

@@ -57,8 +57,8 @@ CONTENT_FILES = ("outlets.yml", "gazetteer.yml", "dismissed-suggestions.yml")
 CONTENT_FOLDERS = ("articles/", "events/")
 
 
-def write_files(site_dir: Path, files: Iterable[tuple[str, bytes | None]]) -> None:
-    """Write (relative path, bytes) pairs, creating each folder once.
+def write_files(site_dir: Path, files: Iterable[tuple[str, bytes | Iterable[bytes] | None]]) -> None:
+    """Write (relative path, bytes or pieces of bytes) pairs, creating each folder once.
 
     Most pages sit in a folder of their own (``events/<id>/index.html``), so
     a build makes some ten thousand folders; asking for each only when it is
@@ -76,9 +76,10 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, bytes | None]]) -> No
             made.add(folder)
         descriptor = os.open(os.path.join(root, relative), flags, 0o666)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view):]
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(descriptor, view):]
         finally:
             os.close(descriptor)
 
@@ -158,9 +159,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if file.src_uri.startswith(CONTENT_FOLDERS) or file.src_uri in CONTENT_FILES:
                 files.remove(file)
         # The exports are files MkDocs knows, so editors' pages may link to them.
-        for path, data in self.renderer.exports():
+        # Written into the site now, one at a time (the largest is tens of MB at
+        # 50,000 events): MkDocs' copy of a file onto itself is a no-op.
+        site_dir = Path(config.site_dir)
+        for path, chunks in self.renderer.export_chunks():
+            write_files(site_dir, [(path, chunks)])
             self.written.append(path)
-            files.append(File.generated(config, path, content=data))
+            files.append(File.generated(config, path, abs_src_path=str(site_dir / path)))
         return files
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

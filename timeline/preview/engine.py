@@ -18,6 +18,7 @@ in the browser by the server) while the last good site stays served.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -32,6 +33,7 @@ from typing import Callable, Iterable
 from timeline.build import run_mkdocs, template_problem
 from timeline.content.problems import ContentError, Problem, errors
 from timeline.output_paths import mark_site, normal_folder_mode
+from timeline.preview.affected import units_to_look_at
 from timeline.preview.content_state import ContentState
 from timeline.site.cache import RenderCache
 from timeline.site.render import SiteRenderer
@@ -154,16 +156,26 @@ class Preview:
             return self._failed(self.state.problems, started)
         cache = self._cache
         cache.start_build()
+        # No cyclic collection before the edited pages are out: one pass over
+        # the hundreds of thousands of objects of a large site costs more than
+        # the pages themselves (turned back on once they are written).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             renderer = SiteRenderer(self.state.content, self.renderer.options, cache=cache, previous=self.renderer.data)
-            written, produced = self._write_all(renderer, change.entry_ids)
+            only = units_to_look_at(self.renderer, renderer)
+            written, produced = self._write_all(renderer, change.entry_ids, only, collecting)
         except _Interrupted:
             return BuildReport("interrupted", time.perf_counter() - started, cache.rendered, cache.reused)
         except Exception as error:  # a template error on new content: shown like a content problem
             return self._failed([template_problem(error)], started)
+        finally:
+            if collecting:
+                gc.enable()
         self.renderer = renderer
         removed = sorted(self._produced - produced)
         for relative in removed:
+            self._digests.pop(relative, None)  # made again later, it must be written again
             target = self.site_dir / relative
             if target.is_file():
                 target.unlink()
@@ -180,15 +192,19 @@ class Preview:
 
     # -- helpers --------------------------------------------------------------------------
 
-    def _write_all(self, renderer, first_ids: set[str]) -> tuple[int, set[str]]:  # noqa: ANN001
-        """Write every file whose bytes may have changed, the edited events' pages first."""
+    def _write_all(self, renderer, first_ids: set[str], only: set | None = None,  # noqa: ANN001
+                   collecting: bool = False) -> tuple[int, set[str]]:
+        """Write every file whose bytes may have changed, the edited events' pages first;
+        ``only``: the units of pages to look at (None: all)."""
         produced: set[str] = set()
         written = 0
         for event_id in sorted(first_ids):
             view = renderer.data.by_id.get(event_id)
             if view is not None:
                 written += self._put(*renderer.event_page(view))
-        for path, data in renderer.outputs():
+        if collecting:
+            gc.enable()
+        for path, data in renderer.outputs(only, self.renderer.units):
             produced.add(path)
             written += self._put(path, data)
             if self.interrupted():

@@ -33,6 +33,7 @@ class RenderCache:
         self._markdown: dict[str, str] = {}
         self._values: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._seen: set[tuple[str, str]] = set()
+        self._per_event: dict[str, dict[str, tuple[Any, Any]]] = {}
         self.rendered = 0  # pages rendered in the current build (for the preview's log)
         self.reused = 0
 
@@ -46,6 +47,10 @@ class RenderCache:
         self._pages[key] = arguments
         self.rendered += 1
         return False
+
+    def keep(self, template: str, url: str) -> None:
+        """The page was not looked at in this build (nothing it depends on changed): keep it."""
+        self._seen.add((template, url))
 
     def forget(self, template: str, url: str) -> None:
         """The page's rendering failed or was not written: render it next time."""
@@ -65,6 +70,17 @@ class RenderCache:
         result = compute()
         self._values[(name, key)] = (arguments, result)
         return result
+
+    def per_event(self, name: str, view: Any, compute: Callable[[Any], Any]) -> Any:
+        """``compute(view)``, kept for as long as the event's view is the same
+        object (views are reused while their entry and registries are)."""
+        known = self._per_event.setdefault(name, {})
+        found = known.get(view.id)
+        if found is not None and found[0] is view:
+            return found[1]
+        value = compute(view)
+        known[view.id] = (view, value)
+        return value
 
     def start_build(self) -> None:
         self.rendered = self.reused = 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
@@ -37,15 +37,44 @@ def absolute(site_url: str | None, url: str) -> str:
 
 def timeline_json(data: SiteData, *, site_id: str, title: str, site_url: str | None) -> str:
     """Every published event with its sources: the documented open-data export."""
+    return "".join(timeline_json_chunks(data, site_id=site_id, title=title, site_url=site_url))
+
+
+_EVENTS_SLOT = "\x00events\x00"  # stands for the events list; json escapes it, so it cannot occur otherwise
+
+
+def timeline_json_chunks(data: SiteData, *, site_id: str, title: str, site_url: str | None,
+                         record: Callable[[EventView], str] | None = None) -> Iterator[str]:
+    """:func:`timeline_json` in pieces, one per event, so the whole document is
+    never one string (71 MB at 50,000 events). The text is exactly
+    ``json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1)``:
+    each event is dumped on its own and indented to its depth in the document
+    (JSON text has no raw newline but its indentation). ``record`` is
+    :func:`event_json` or a cache of it (the live preview's)."""
     content = data.content
     document = {
         "schema": JSON_SCHEMA,
         "site_id": site_id,
         "title": clean_text(title),
         "categories": {k: {"label": c.label, "color": c.color} for k, c in content.categories.items()},
-        "events": [_event_record(data, view, site_url) for view in data.events],
+        "events": _EVENTS_SLOT,
     }
-    return json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    head, tail = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=1).split(
+        json.dumps(_EVENTS_SLOT), 1)
+    record = record or (lambda view: event_json(data, view, site_url))
+    if not data.events:
+        yield head + "[]" + tail + "\n"
+        return
+    yield head + "["
+    for number, view in enumerate(data.events):
+        yield ("\n  " if number == 0 else ",\n  ") + record(view)
+    yield "\n ]" + tail + "\n"
+
+
+def event_json(data: SiteData, view: EventView, site_url: str | None) -> str:
+    """One event of ``timeline.json`` as it appears there, at its depth (two levels in)."""
+    text = json.dumps(_event_record(data, view, site_url), ensure_ascii=False, sort_keys=True, indent=1)
+    return text.replace("\n", "\n  ")
 
 
 def _event_record(data: SiteData, view: EventView, site_url: str | None) -> dict[str, Any]:
@@ -93,20 +122,36 @@ def csv_cell(value: Any) -> str:
 
 def timeline_csv(data: SiteData, *, site_url: str | None) -> bytes:
     """UTF-8 with a BOM (so spreadsheet programs show Arabic), one row per event."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    return b"".join(timeline_csv_chunks(data, site_url=site_url))
+
+
+def timeline_csv_chunks(data: SiteData, *, site_url: str | None,
+                        row: Callable[[EventView], bytes] | None = None) -> Iterator[bytes]:
+    """:func:`timeline_csv` in pieces: the BOM and header, then one row per event
+    (``row`` is :func:`csv_row` or a cache of it)."""
+    yield b"\xef\xbb\xbf" + _csv_line(CSV_COLUMNS)
+    row = row or (lambda view: csv_row(view, site_url))
     for view in data.events:
-        entry = view.entry
-        row = (
-            entry.id, entry.date.start.iso, entry.date.end.iso if entry.date.end else "", entry.date.precision,
-            "yes" if entry.date.approximate else "", entry.date.time or "", view.date_text, clean_text(entry.title),
-            " ".join(entry.categories), " ".join(entry.actors), " ".join(entry.places), entry.review,
-            len(entry.sources), " ".join(view.outlets), view.attribution,
-            view.citations[0].quote if view.citations else "", absolute(site_url, view.url),
-        )
-        writer.writerow([csv_cell(cell) for cell in row])
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+        yield row(view)
+
+
+def csv_row(view: EventView, site_url: str | None) -> bytes:
+    """One event's line of ``timeline.csv``, UTF-8."""
+    entry = view.entry
+    cells = (
+        entry.id, entry.date.start.iso, entry.date.end.iso if entry.date.end else "", entry.date.precision,
+        "yes" if entry.date.approximate else "", entry.date.time or "", view.date_text, clean_text(entry.title),
+        " ".join(entry.categories), " ".join(entry.actors), " ".join(entry.places), entry.review,
+        len(entry.sources), " ".join(view.outlets), view.attribution,
+        view.citations[0].quote if view.citations else "", absolute(site_url, view.url),
+    )
+    return _csv_line([csv_cell(cell) for cell in cells])
+
+
+def _csv_line(cells: Sequence[Any]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+    return buffer.getvalue().encode("utf-8")
 
 
 def _updated(view: EventView) -> str:

@@ -57,6 +57,18 @@ class RelatedEvents(Mapping):
     def __len__(self) -> int:
         return len(self._index)
 
+    def near(self, event_id: str) -> set[str]:
+        """Every event whose related events may include ``event_id``: those
+        sharing an actor or a place with it within WINDOW_DAYS (the relation
+        is symmetric before the per-key bound, which only narrows a window)."""
+        index = self._index[event_id]
+        day, found = self._ordinals[index], set()
+        for key in _keys(self._views[index]):
+            days = self._key_ordinals[key]
+            low, high = bisect_left(days, day - WINDOW_DAYS), bisect_right(days, day + WINDOW_DAYS)
+            found.update(self._views[other].id for other in self._positions[key][low:high])
+        return found
+
     def _rank(self, index: int) -> tuple[EventView, ...]:
         views, ordinals = self._views, self._ordinals
         scores: Counter[int] = Counter()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlparse
 
 import jinja2
@@ -98,12 +98,19 @@ class SiteRenderer:
         self._shared_parts: dict[tuple[str, str, str, bool], Markup] = {}
         self.month_pages = len(self.data.events) > options.month_pages_after
         self.pages: list[str] = []  # URLs of every HTML page written, for the sitemap
-        # An event's card (or compact row) is the same on every list page at the
-        # same depth: rendered once per (event, root, compact) and reused.
-        self._cards: dict[tuple[str, str, bool], str] = {}
+        # An event's card (or compact row) is the same on every list page but
+        # for the page's root: rendered once per (event, compact) with a mark
+        # where the root goes, which each page replaces.
+        self._cards: dict[tuple[str, bool], str] = {}
         self._macros: Any = None
         self._templates: dict[str, jinja2.Template] = {}
         self._search: search.SearchIndex | None = None
+        self._search_exported = False
+        # The live preview's bookkeeping (see outputs): unit -> [(file, page URL, template)].
+        self.units: dict[tuple[str, ...], list[tuple[str, str | None, str | None]]] = {}
+        self._only: set[tuple[str, ...]] | None = None
+        self._before: dict[tuple[str, ...], list[tuple[str, str | None, str | None]]] = {}
+        self._last_page: tuple[str, str] | None = None
         self._month_split: dict[str, list[tuple[str, tuple[EventView, ...]]]] | None = None
         self._part_of: dict[str, str] = {}
 
@@ -143,32 +150,69 @@ class SiteRenderer:
 
     # -- pages the timeline generates --------------------------------------------------------
 
-    def outputs(self) -> Iterator[tuple[str, bytes]]:
+    def outputs(self, only: set[tuple[str, ...]] | None = None,
+                before: dict[tuple[str, ...], list[tuple[str, str | None, str | None]]] | None = None,
+                ) -> Iterator[tuple[str, bytes | None]]:
         """Every generated page and asset: (path relative to the site root, bytes).
 
-        The data exports come from :meth:`exports`."""
-        for view in self.data.events:
-            yield self.event_page(view)
+        The data exports come from :meth:`exports`. The pages come in units
+        (an event's page, an article's, a list's pages, a category feed, a
+        month's pages: see :attr:`units`). The live preview passes ``only``,
+        the units whose inputs may have changed, and ``before``, the files of
+        every unit at the last build: any other unit is not computed at all,
+        its files are yielded with bytes None (unchanged, already on disk)."""
+        self._only, self._before = only, before or {}
+        data = self.data
+        for view in data.events:
+            yield from self._unit(("event", view.id), lambda view=view: (self.event_page(view),))
         for article in self.content.articles.values():
-            yield self._article_page(article.id)
+            yield from self._unit(("article", article.id), lambda article=article: (self._article_page(article.id),))
         for kind in (*LISTING_KINDS, REVIEW):
-            for listing in self.data.listings[kind].values():
-                yield from self._listing_pages(listing)
-        for listing in self.data.listings["categories"].values():
-            yield self.urls.listing_feed("categories", listing.key), self._listing_feed(listing)
+            for listing in data.listings[kind].values():
+                yield from self._unit(("listing", kind, listing.key), lambda listing=listing: self._listing_pages(listing))
+        for listing in data.listings["categories"].values():
+            yield from self._unit(("feed", listing.key), lambda listing=listing: (
+                (self.urls.listing_feed("categories", listing.key), self._listing_feed(listing)),))
         if self.month_pages:
-            for key, views in self.data.months.items():
-                pieces = self._month_parts()[key]
-                for number, (url, members) in enumerate(pieces, 1):
-                    yield self._render_page(
-                        "listing.html", url, title=self.data.month_label(key), subtitle="", parent=None, feed=None,
-                        groups=group_by_month_day(members), count=len(views), years=(),
-                        compact=len(views) > self.options.month_pages_after, kind="month",
-                        parts=self._part_links(pieces, number), navigator=self._site_navigator(key),
-                        pager=month_pager(list(self.data.months), key, self.data.month_label, self.urls.month))
+            for key in data.months:
+                yield from self._unit(("month", key), lambda key=key: self._month_pages(key))
         yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
                                        root_override=self._root_for_404()).encode("utf-8")
         yield from self._assets()
+
+    def _unit(self, key: tuple[str, ...], make: Callable[[], Iterable[tuple[str, bytes | None]]],
+              ) -> Iterator[tuple[str, bytes | None]]:
+        """The files of one unit of pages, made, or known unchanged (see :meth:`outputs`)."""
+        known = self._before.get(key)
+        if self._only is not None and key not in self._only and known is not None:
+            for path, url, template in known:
+                if url is not None:
+                    self.pages.append(url)
+                    if self.cache is not None:
+                        self.cache.keep(template, url)
+                yield path, None
+            self.units[key] = known
+            return
+        files: list[tuple[str, str | None, str | None]] = []
+        self._last_page = None
+        for path, data in make():
+            page = self._last_page
+            self._last_page = None
+            files.append((path, *(page or (None, None))))
+            yield path, data
+        if self.cache is not None:  # only the live preview needs them
+            self.units[key] = files
+
+    def _month_pages(self, key: str) -> Iterator[tuple[str, bytes | None]]:
+        views = self.data.months[key]
+        pieces = self._month_parts()[key]
+        for number, (url, members) in enumerate(pieces, 1):
+            yield self._render_page(
+                "listing.html", url, title=self.data.month_label(key), subtitle="", parent=None, feed=None,
+                groups=group_by_month_day(members), count=len(views), years=(),
+                compact=len(views) > self.options.month_pages_after, kind="month",
+                parts=self._part_links(pieces, number), navigator=self._site_navigator(key),
+                pager=month_pager(list(self.data.months), key, self.data.month_label, self.urls.month))
 
     def _listing_pages(self, listing: Listing) -> Iterator[tuple[str, bytes]]:
         """A list page; above ``listing_years_after`` events, a page of years
@@ -231,18 +275,14 @@ class SiteRenderer:
         return Markup("".join([self._card(view, root, compact) for view in views]))
 
     def _card(self, view: EventView, root: str, compact: bool) -> str:
-        key = (view.id, root, compact)
-        html = self._cards.get(key)
-        if html is None:
-            template = self._cards.get((view.id, _ROOT_MARK, compact))
-            if template is None:
-                if self._macros is None:
-                    self._macros = self.env.get_template("timeline/macros.html").make_module(
-                        self._context("", root=_ROOT_MARK))
-                template = str(self._macros.row(view) if compact else self._macros.card(view))
-                self._cards[(view.id, _ROOT_MARK, compact)] = template
-            html = self._cards[key] = template.replace(_ROOT_MARK_TEXT, root)
-        return html
+        key = (view.id, compact)
+        template = self._cards.get(key)
+        if template is None:
+            if self._macros is None:
+                self._macros = self.env.get_template("timeline/macros.html").make_module(
+                    self._context("", root=_ROOT_MARK))
+            template = self._cards[key] = str(self._macros.row(view) if compact else self._macros.card(view))
+        return template.replace(_ROOT_MARK_TEXT, root)
 
     @jinja2.pass_context
     def _shared(self, context: jinja2.runtime.Context, name: str) -> Markup:
@@ -268,6 +308,7 @@ class SiteRenderer:
     def _render_page(self, template: str, url: str, **arguments: Any) -> tuple[str, bytes | None]:
         """(file, bytes) of a page; bytes None when the cache knows the page is
         unchanged since the last build (its arguments are equal)."""
+        self._last_page = (url, template)
         if self.cache is not None and self.cache.unchanged(template, url, arguments):
             self.pages.append(url)
             return Urls.file_for(url), None
@@ -336,16 +377,37 @@ class SiteRenderer:
 
     def exports(self) -> Iterator[tuple[str, bytes]]:
         """timeline.json, timeline.csv, feed.xml and the search index."""
+        for path, chunks in self.export_chunks():
+            yield path, b"".join(chunks)
+
+    def export_chunks(self) -> Iterator[tuple[str, Iterable[bytes]]]:
+        """:meth:`exports` as pieces of bytes, so a build writes the largest
+        export (timeline.json) without holding it whole. With the preview's
+        cache, each event's JSON object and CSV line is made once per version
+        of its view."""
         options, data = self.options, self.data
-        yield "timeline.json", exports.timeline_json(
-            data, site_id=options.site_id, title=options.site_name, site_url=options.site_url).encode("utf-8")
-        yield "timeline.csv", exports.timeline_csv(data, site_url=options.site_url)
-        yield "feed.xml", exports.atom_feed(
+        site_url = options.site_url
+        record = self._per_event("json", lambda view: exports.event_json(data, view, site_url))
+        yield "timeline.json", (chunk.encode("utf-8") for chunk in exports.timeline_json_chunks(
+            data, site_id=options.site_id, title=options.site_name, site_url=site_url, record=record))
+        yield "timeline.csv", exports.timeline_csv_chunks(
+            data, site_url=site_url, row=self._per_event("csv", lambda view: exports.csv_row(view, site_url)))
+        yield "feed.xml", (exports.atom_feed(
             data, data.events, site_id=options.site_id, title=options.site_name,
-            author=options.site_author or options.site_name, site_url=options.site_url,
-            limit=options.feed_limit).encode("utf-8")
-        for path, text in self.search_index().files.items():
-            yield path, text.encode("utf-8")
+            author=options.site_author or options.site_name, site_url=site_url,
+            limit=options.feed_limit).encode("utf-8"),)
+        if self._search_exported:  # asked again: the part files were let go
+            self._search = None
+        files = self.search_index().files
+        self._search_exported = True
+        for path in list(files):  # each part let go once written (the index page needs only the metadata)
+            yield path, (files.pop(path).encode("utf-8"),)
+
+    def _per_event(self, name: str, compute: Callable[[EventView], Any]) -> Callable[[EventView], Any]:
+        """``compute``, or with the preview's cache its last result for the same view."""
+        if self.cache is None:
+            return compute
+        return lambda view: self.cache.per_event(name, view, compute)
 
     def search_index(self) -> search.SearchIndex:
         """The search metadata (embedded in the index page) and its part files, built once."""
