@@ -174,7 +174,7 @@ def run_size(n: int, args: argparse.Namespace) -> list[Server]:
         Server("ours", [sys.executable, "-m", "timeline", "serve", "--config", str(config),
                         "--dev-addr", f"127.0.0.1:{ours_port}"], config.parent, entry,
                f"http://127.0.0.1:{ours_port}/events/{entry.stem}/", args.work_dir / f"serve-ours-{n}.log"),
-        Server("plain", [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-f", str(plain_config),
+        Server("plain", [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(plain_config),
                          "-a", f"127.0.0.1:{plain_port}"], plain_config.parent, plain_entry,
                f"http://127.0.0.1:{plain_port}/" + plain_entry.relative_to(plain_config.parent / "docs").with_suffix("").as_posix() + "/",
                args.work_dir / f"serve-plain-{n}.log"),

@@ -14,6 +14,7 @@ import resource
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from statistics import median
@@ -81,18 +82,39 @@ def report_child_result(result: dict[str, Any]) -> None:
 
 
 def run_child(arguments: list[str], timeout: float) -> dict[str, Any]:
-    """Run ``python <arguments>`` and return its reported result, or ``{"error": …}``."""
+    """Run ``python <arguments>`` and return its reported result, or ``{"error": …}``.
+
+    The result also holds the whole process as the system saw it (imports,
+    start-up and exit included): ``process_wall``, ``process_user``,
+    ``process_sys`` seconds and ``process_peak_mb``, the largest resident set
+    of the process or any process it forked (``wait4``)."""
     command = [sys.executable, *arguments]
     env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1523145600")
-    try:
-        finished = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO)
-    except subprocess.TimeoutExpired:
-        return {"error": f"timeout after {timeout:.0f} s"}
-    for line in reversed(finished.stdout.splitlines()):
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err, text=True, env=env, cwd=REPO)
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                child.kill()
+                os.wait4(child.pid, 0)
+                return {"error": f"timeout after {timeout:.0f} s"}
+            time.sleep(0.05)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    whole = {"process_wall": wall, "process_user": usage.ru_utime, "process_sys": usage.ru_stime,
+             "process_peak_mb": usage.ru_maxrss / 1024}
+    for line in reversed(stdout.splitlines()):
         if line.startswith(RESULT_PREFIX):
-            return json.loads(line[len(RESULT_PREFIX):])
-    tail = (finished.stderr or finished.stdout).strip().splitlines()[-5:]
-    return {"error": f"exit {finished.returncode}: " + " | ".join(tail)}
+            return {**json.loads(line[len(RESULT_PREFIX):]), **whole}
+    tail = (stderr or stdout).strip().splitlines()[-5:]
+    return {"error": f"exit {child.returncode}: " + " | ".join(tail)}
 
 
 def html_sizes(site_dir: Path) -> dict[str, int]:

@@ -120,6 +120,8 @@ class TimelineConfig(base.Config):
     """`timeline build` extracts articles that have never been extracted."""
     offline = c.Type(bool, default=False)
     """Build for file:// (set by `timeline snapshot`)."""
+    processes = WholeNumber(default=0)
+    """Processes rendering the pages of a build: 0 is automatic (two from 5,000 events on two cores or more)."""
     period = PeriodOption()
     """The timeline's period ({start, end}); extraction skips occurrences outside it as background."""
 

@@ -44,6 +44,7 @@ from timeline.content.model import Content
 from timeline.content.problems import errors
 from timeline.site.cache import RenderCache
 from timeline.site.markup import SafeMarkdownExtension
+from timeline.site.parallel import processes_for, write_pages
 from timeline.site.render import SiteOptions, SiteRenderer
 from timeline.urlpolicy import site_url_problems
 
@@ -188,7 +189,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         assert self.renderer is not None
         site_dir = Path(config.site_dir)
-        write_files(site_dir, self._recorded(self.renderer.outputs()))
+        # One process in the preview (its cache lives in this one); else as configured.
+        events = len(self.renderer.data.events)
+        processes = 1 if self.renderer.cache is not None else processes_for(self.config.processes, events)
+        self.written += write_pages(self.renderer, site_dir, processes, write_files)
         self.mkdocs_pages = [self._page_url(f) for f in self._documentation_files]
         sitemap = self.renderer.sitemap(self.mkdocs_pages)
         if sitemap is not None:
@@ -200,12 +204,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self._unfreeze()
-
-    def _recorded(self, files: Iterable[tuple[str, bytes | None]]) -> Iterable[tuple[str, bytes | None]]:
-        """The files, with their paths noted in ``written`` (the preview removes what a later build no longer makes)."""
-        for path, data in files:
-            self.written.append(path)
-            yield path, data
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.written = []

@@ -52,18 +52,31 @@ class Registries:
         self._folded: dict[str, tuple[str, array]] = {}
 
     def folded(self, article: Article) -> tuple[str, array]:
-        """The article's normalized text with offsets, computed once per article."""
-        if article.id not in self._folded:
+        """The article's normalized text with offsets, kept for the most recent articles."""
+        known = self._folded.get(article.id)
+        if known is None:
             folded, offsets = normalize_with_offsets(article.text)
-            # Offsets as machine integers: a list of int objects is ~36 bytes a
-            # character, the bulk of a 50,000-event build's peak memory.
-            self._folded[article.id] = (folded, array("i", offsets))
-        return self._folded[article.id]
+            # Offsets as machine integers: a list of int objects is ~36 bytes a character.
+            known = _remember(self._folded, article.id, (folded, array("i", offsets)))
+        return known
 
     def sentences(self, article: Article) -> list:
-        if article.id not in self._sentences:
-            self._sentences[article.id] = split_sentences(article.text)
-        return self._sentences[article.id]
+        known = self._sentences.get(article.id)
+        if known is None:
+            known = _remember(self._sentences, article.id, split_sentences(article.text))
+        return known
+
+
+RECENT_ARTICLES = 512  # folded texts and sentences kept: entries in file order cite articles of their time
+
+
+def _remember(cache: dict, key: str, value: Any) -> Any:
+    """Keep ``value`` in ``cache``, dropping the oldest beyond RECENT_ARTICLES, so
+    memory stays bounded (at 50,000 events all of them were a fifth of the peak)."""
+    if len(cache) >= RECENT_ARTICLES:
+        del cache[next(iter(cache))]
+    cache[key] = value
+    return value
 
 
 def load_project(config_file: Path) -> Loaded:

@@ -111,6 +111,8 @@ class SiteRenderer:
         self._only: set[tuple[str, ...]] | None = None
         self._before: dict[tuple[str, ...], list[tuple[str, str | None, str | None]]] = {}
         self._last_page: tuple[str, str] | None = None
+        self._share: tuple[int, int] | None = None
+        self._unit_number = -1
         self._month_split: dict[str, list[tuple[str, tuple[EventView, ...]]]] | None = None
         self._part_of: dict[str, str] = {}
 
@@ -152,7 +154,7 @@ class SiteRenderer:
 
     def outputs(self, only: set[tuple[str, ...]] | None = None,
                 before: dict[tuple[str, ...], list[tuple[str, str | None, str | None]]] | None = None,
-                ) -> Iterator[tuple[str, bytes | None]]:
+                share: tuple[int, int] | None = None) -> Iterator[tuple[str, bytes | None]]:
         """Every generated page and asset: (path relative to the site root, bytes).
 
         The data exports come from :meth:`exports`. The pages come in units
@@ -160,8 +162,11 @@ class SiteRenderer:
         month's pages: see :attr:`units`). The live preview passes ``only``,
         the units whose inputs may have changed, and ``before``, the files of
         every unit at the last build: any other unit is not computed at all,
-        its files are yielded with bytes None (unchanged, already on disk)."""
+        its files are yielded with bytes None (unchanged, already on disk).
+        ``share`` (k, n): only every n-th unit from the k-th, and the 404
+        page and assets in share 0 (``timeline.site.parallel``)."""
         self._only, self._before = only, before or {}
+        self._share, self._unit_number = share, -1
         data = self.data
         for view in data.events:
             yield from self._unit(("event", view.id), lambda view=view: (self.event_page(view),))
@@ -176,6 +181,8 @@ class SiteRenderer:
         if self.month_pages:
             for key in data.months:
                 yield from self._unit(("month", key), lambda key=key: self._month_pages(key))
+        if share is not None and share[0] != 0:
+            return
         yield "404.html", self._render("404.html", "404.html", title="الصفحة غير موجودة", kind="404",
                                        root_override=self._root_for_404()).encode("utf-8")
         yield from self._assets()
@@ -183,6 +190,9 @@ class SiteRenderer:
     def _unit(self, key: tuple[str, ...], make: Callable[[], Iterable[tuple[str, bytes | None]]],
               ) -> Iterator[tuple[str, bytes | None]]:
         """The files of one unit of pages, made, or known unchanged (see :meth:`outputs`)."""
+        self._unit_number += 1
+        if self._share is not None and self._unit_number % self._share[1] != self._share[0]:
+            return
         known = self._before.get(key)
         if self._only is not None and key not in self._only and known is not None:
             for path, url, template in known:
@@ -416,7 +426,8 @@ class SiteRenderer:
             self._search = search.build_index(
                 self.content, self.data.events, event_url=self.urls.event("{id}"), digits=self.options.digits,
                 review_labels={**names()["reviews"], **reviews},
-                counted={noun: counted_nouns()[noun] for noun in ("result", "party", "outlet", "event")})
+                counted={noun: counted_nouns()[noun] for noun in ("result", "party", "outlet", "event")},
+                per_event=self._per_event)
         return self._search
 
     def sitemap(self, extra_urls: list[str]) -> bytes | None:

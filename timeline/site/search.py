@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import yaml
 
@@ -203,18 +203,24 @@ class SearchIndex:
 
 
 def build_index(content: Content, views: Iterable[Any], *, event_url: str, digits: str,
-                review_labels: dict[str, str], counted: dict[str, dict[str, str]] | None = None) -> SearchIndex:
+                review_labels: dict[str, str], counted: dict[str, dict[str, str]] | None = None,
+                per_event: Callable[[str, Callable[[Any], Any]], Callable[[Any], Any]] | None = None) -> SearchIndex:
     """The index of the published events, in timeline order.
 
     ``event_url`` is the URL of an event with ``{id}`` for its id; ``counted``
     the noun forms for Arabic number agreement (names.yml), so the page counts
-    exactly as the Python side does."""
+    exactly as the Python side does. ``per_event(name, compute)`` may wrap what
+    is computed from one event alone (its terms, its result row) in a cache
+    (the live preview's, kept per view)."""
     views = list(views)
     total = len(views)
     postings: dict[str, list[int]] = defaultdict(list)
     memo = _TermMemo()
+    cached = per_event or (lambda name, compute: compute)
+    terms_of = cached("search-terms", lambda view: sorted(memo.terms(_searchable_text(content, view))))
+    record_of = cached("search-record", _record)
     for number, view in enumerate(views):
-        for term in memo.terms(_searchable_text(content, view)):
+        for term in terms_of(view):
             postings[term].append(number)
     short = {n: [v.id, v.display_title, v.date_text, v.review] for n, v in enumerate(views)}
     parts: dict[str, dict[str, Any]] = defaultdict(lambda: {"terms": {}, "docs": {}})
@@ -228,7 +234,7 @@ def build_index(content: Content, views: Iterable[Any], *, event_url: str, digit
     files = {f"{SEARCH_DIR}/{part_name(key)}.js": _script(part_name(key), data) for key, data in parts.items()}
     for start in range(0, total, CHUNK):
         name = f"d-{start // CHUNK}"
-        docs = {_base36(n): _record(views[n]) for n in range(start, min(start + CHUNK, total))}
+        docs = {_base36(n): record_of(views[n]) for n in range(start, min(start + CHUNK, total))}
         files[f"{SEARCH_DIR}/{name}.js"] = _script(name, {"docs": docs})
     files[f"{SEARCH_DIR}/facets.js"] = _script("facets", _facets(views))
     meta = {"version": 2, "docs": total, "chunk": CHUNK, "page": FIRST_PAGE, "parts": sorted(parts),

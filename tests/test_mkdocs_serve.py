@@ -1,0 +1,74 @@
+"""`mkdocs serve` with the timeline plugin: a saved entry is rebuilt and served.
+
+MkDocs' own server makes a new configuration and plugin instance for every
+rebuild and cleans its folder first, so through it every change is a full
+build (docs/preview.md says so; `timeline serve` is the incremental one).
+What the plugin owes it is watching the content and theme folders
+(``on_serve``) and building from what is on disk at each rebuild.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.make_corpus import make_corpus  # noqa: E402
+
+PATIENCE = 240  # seconds: a loaded machine, not a timing
+
+
+def page(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def wait_for(url: str, wanted: str, process: subprocess.Popen) -> bool:
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline and process.poll() is None:
+        if wanted in (page(url) or ""):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_mkdocs_serve_rebuilds_an_edited_entry(tmp_path: Path) -> None:
+    config = make_corpus(20, 4, tmp_path / "project", seed=1)
+    entry = sorted((config.parent / "content" / "events").rglob("*.md"))[3]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+                               cwd=config.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/events/{entry.stem}/"
+    try:
+        title = re.search(r"^title: (.*)$", entry.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+        assert wait_for(url, title, process), "the entry's page was never served"
+        new_title = "عنوان عدل أثناء mkdocs serve"
+        entry.write_text(entry.read_text(encoding="utf-8").replace(f"title: {title}", f"title: {new_title}", 1),
+                         encoding="utf-8")
+        assert wait_for(url, new_title, process), "the edit never reached the served page"
+        theme_css = config.parent / "theme" / "assets" / "timeline.css"
+        theme_css.write_text(theme_css.read_text(encoding="utf-8") + "\n/* edited while serving */\n", encoding="utf-8")
+        assert wait_for(f"http://127.0.0.1:{port}/assets/timeline.css", "edited while serving", process), \
+            "a theme change was not watched"
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
