@@ -38,6 +38,7 @@ MAX_DAY_BINS = 62
 MAX_WEEK_BINS = 80
 MAX_LABELLED_BINS = 40  # up to this many bins, each bar also prints its count
 BAND_LANES = 3
+MIN_LABELLED_BAND = 1 / 25  # a band this share of the chart's width or wider prints its count
 # The chart's background (--card in theme/assets/timeline.css), light and dark.
 BACKGROUNDS = {"light": "#ffffff", "dark": "#1f1e1c"}
 MIN_CONTRAST = 3.0
@@ -255,8 +256,9 @@ def _band(lane: int, low: int, high: int, number: int, bins: list[_Bin], unit: s
           count: Callable[[int], str]) -> str:
     when = _label(bins[low], unit, display) if low == high else \
         f"من {_label(bins[low], unit, display)} إلى {_label(bins[high], unit, display)}"
+    label = display.number(number) if (high - low + 1) / len(bins) >= MIN_LABELLED_BAND else ""
     return (f'<i class=band title="{escape(when)}: {escape(count(number))}" '
-            f"style=grid-column:{low + 1}/{high + 2};grid-row:{lane + 1}>{display.number(number)}</i>")
+            f"style=grid-column:{low + 1}/{high + 2};grid-row:{lane + 1}>{label}</i>")
 
 
 def _axis_labels(bins: list[_Bin], unit: str, display: DateDisplay) -> str:
