@@ -227,10 +227,13 @@ class Preview:
         if data is None:
             return 0
         fingerprint = hashlib.blake2b(data, digest_size=16).digest()
-        if self._digests.get(relative) == fingerprint:
+        known = self._digests.get(relative)
+        if known == fingerprint:
             return 0
         self._digests[relative] = fingerprint
         target = self.site_dir / relative
+        if known is None and _holds(target, data):  # the full build wrote it: reading is cheaper than replacing
+            return 0
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.preview-tmp")
         temporary.write_bytes(data)
@@ -275,3 +278,11 @@ class Preview:
         with self.changed:
             self.version += 1
             self.changed.notify_all()
+
+
+def _holds(target: Path, data: bytes) -> bool:
+    """True if ``target`` is a file holding exactly ``data``."""
+    try:
+        return target.stat().st_size == len(data) and target.read_bytes() == data
+    except OSError:
+        return False
