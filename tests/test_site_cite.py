@@ -127,6 +127,64 @@ def test_site_name_titles_and_dates_share_one_digit_system():
     assert "جملة أولى." in eastern
 
 
+def test_editors_prose_takes_the_sites_digits_but_not_urls_code_or_quotes():
+    html = ('<p>قُتل 13 شخصًا في <a href="https://example.org/2018/04">نيسان 2018</a> &#1604; &amp;</p>'
+            "<blockquote><p>قال 12 مصدرًا</p></blockquote><p><code>2018-04-08</code> و٣</p>")
+    assert DateDisplay(digits="arabic").numerals_in_html(html) == (
+        '<p>قُتل ١٣ شخصًا في <a href="https://example.org/2018/04">نيسان ٢٠١٨</a> &#1604; &amp;</p>'
+        "<blockquote><p>قال 12 مصدرًا</p></blockquote><p><code>2018-04-08</code> و٣</p>")
+    assert DateDisplay().numerals_in_html("<p>عام ٢٠١٨</p>") == "<p>عام 2018</p>"
+
+
+def test_event_narrative_and_pages_follow_the_digits_option():
+    content = make_content([make_entry("e1", "2018-04-08", "اجتماع", body="حضره 12 مسؤولًا.")])
+    pages = render(content, digits="arabic")
+    assert "حضره ١٢ مسؤولًا." in pages["events/e1/index.html"]
+    renderer = SiteRenderer(content, SiteOptions(theme_dir=REPO / "theme", digits="arabic"))
+    assert "<p>في ٢٠١٨</p>" in renderer.render_document("about/", "عن 2018", "<p>في 2018</p>")
+    assert "<title>عن ٢٠١٨ — " in renderer.render_document("about/", "عن 2018", "<p>x</p>")
+
+
+class VisibleDigits(HTMLParser):
+    """Runs of text with digits a reader sees, outside verbatim text (quotes,
+    article text, code) and isolated URLs and ids (``bdi``)."""
+
+    VERBATIM = {"blockquote", "code", "script", "style", "bdi"}
+    VOID = {"meta", "link", "br", "input", "img", "rect", "hr"}
+
+    def __init__(self, digits: str) -> None:
+        super().__init__()
+        self.pattern = re.compile(f"[{digits}]")
+        self.open: list[bool] = []
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append(tag in self.VERBATIM or "article-text" in (dict(attrs).get("class") or ""))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if not any(self.open) and self.pattern.search(data):
+            self.found.append(data.strip())
+
+
+@pytest.mark.parametrize(("digits", "foreign"), [("arabic", "0-9"), ("latin", "٠-٩")])
+def test_a_built_site_shows_one_digit_system(tmp_path, digits, foreign):
+    config = make_site_project(tmp_path / "project", plugin_options=f"      digits: {digits}\n")
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: خط زمني تجريبي",
+                                                               "site_name: خط زمني تجريبي ٢٠١٨ 2018"), encoding="utf-8")
+    build_site(config, tmp_path / "site")
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        parser = VisibleDigits(foreign)
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.found == [], page
+
+
 def test_exports_keep_the_editors_title():
     content = make_content([make_entry("e1", "2018-04-08", "مقتل ١٣ مدنيًا")])
     renderer = SiteRenderer(content, SiteOptions(theme_dir=REPO / "theme"))

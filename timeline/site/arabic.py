@@ -13,6 +13,7 @@ come from ``names.yml`` beside this module.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,11 @@ ARABIC_INDIC = str.maketrans(LATIN_DIGITS, ARABIC_INDIC_DIGITS)
 TO_ARABIC_INDIC = str.maketrans(LATIN_DIGITS + PERSIAN_DIGITS, ARABIC_INDIC_DIGITS * 2)
 TO_LATIN = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS, LATIN_DIGITS * 2)
 PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+# Editors' HTML: tags, and inside text the character references (whose digits
+# are not numbers) and runs of digits.
+_HTML_PIECES = re.compile(r"(<[^>]*>)")
+_TEXT_NUMBERS = re.compile(r"&#?[0-9A-Za-z]+;|[0-9٠-٩۰-۹]+")
+_VERBATIM_TAGS = re.compile(r"<(/?)(code|pre|blockquote|kbd|samp|script|style)\b", re.IGNORECASE)
 
 
 def plural_form(number: int) -> str:
@@ -90,6 +96,23 @@ class DateDisplay:
         configured system: the site name, an editor's title. Never for quotes
         or article text, which stay as the source printed them."""
         return text.translate(TO_ARABIC_INDIC if self.digits == "arabic" else TO_LATIN)
+
+    def numerals_in_html(self, html: str) -> str:
+        """:meth:`numerals` on the text of editors' HTML (a narrative, the
+        introduction, the about page): never inside tags or attributes
+        (URLs), character references, code, or quotations (``blockquote``:
+        a source's words stay as printed)."""
+        pieces = _HTML_PIECES.split(html)
+        verbatim = 0
+        for index, piece in enumerate(pieces):
+            if index % 2:  # a tag
+                tag = _VERBATIM_TAGS.match(piece)
+                if tag:
+                    verbatim = max(verbatim + (-1 if tag.group(1) else 1), 0)
+            elif not verbatim and piece:
+                pieces[index] = _TEXT_NUMBERS.sub(
+                    lambda m: m.group(0) if m.group(0).startswith("&") else self.numerals(m.group(0)), piece)
+        return "".join(pieces)
 
     def count(self, number: int, noun: str) -> str:
         """"حدث واحد", "حدثان", "3 أحداث", "11 حدثًا", "100 حدث" (``noun`` a key

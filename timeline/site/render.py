@@ -122,7 +122,8 @@ class SiteRenderer:
         """The home page: intro (from index.md, folded), search and filters, chart, navigator, timeline."""
         url = self.urls.index()
         data = self.data
-        return self._render("index.html", url, title=self.options.site_name, intro=Markup(intro_html),
+        return self._render("index.html", url, title=self.options.site_name,
+                            intro=Markup(self.display.numerals_in_html(intro_html)),
                             chart=self._chart(),
                             groups=[] if self.month_pages else group_by_month_day(data.events),
                             navigator=self._navigator({k: len(v) for k, v in data.months.items()}, self._month_link),
@@ -148,7 +149,8 @@ class SiteRenderer:
 
     def render_document(self, url: str, title: str, body_html: str) -> str:
         """A plain Markdown page (about, or any other page in the nav)."""
-        return self._render("page.html", url, title=clean_text(title), body=Markup(body_html), kind="page")
+        return self._render("page.html", url, title=self.display.numerals(clean_text(title)),
+                            body=Markup(self.display.numerals_in_html(body_html)), kind="page")
 
     # -- pages the timeline generates --------------------------------------------------------
 
@@ -330,10 +332,10 @@ class SiteRenderer:
             raise
 
     def markdown(self, text: str) -> str:
-        """An entry's or a page's Markdown as safe HTML (converted once per text in the preview)."""
-        if self.cache is not None:
-            return self.cache.markdown(text, self._markdown)
-        return self._markdown(text)
+        """An entry's or a page's Markdown as safe HTML (converted once per text
+        in the preview), its numbers in the site's digits."""
+        html = self.cache.markdown(text, self._markdown) if self.cache is not None else self._markdown(text)
+        return self.display.numerals_in_html(html)
 
     def event_page(self, view: EventView) -> tuple[str, bytes | None]:
         """An event's own page (the preview renders the edited ones first)."""
