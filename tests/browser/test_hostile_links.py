@@ -63,7 +63,7 @@ def test_clicking_every_link_of_a_hostile_page_runs_nothing(visit, hostile_site,
     page = session.open(url)
     assert session.external == []  # nothing fetched from another host by loading the page
     count = page.eval_on_selector_all("a", "nodes => nodes.length")
-    assert count > 20
+    assert count >= 20  # the hostile links of the fixture, plus the page's own
     for index in range(count):
         if page.url != url:  # the last click left the page: back to it
             page = session.open(url)
