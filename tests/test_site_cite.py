@@ -139,7 +139,7 @@ def test_editors_prose_takes_the_sites_digits_but_not_urls_code_or_quotes():
 def test_event_narrative_and_pages_follow_the_digits_option():
     content = make_content([make_entry("e1", "2018-04-08", "اجتماع", body="حضره 12 مسؤولًا.")])
     pages = render(content, digits="arabic")
-    assert "حضره ١٢ مسؤولًا." in pages["events/e1/index.html"]
+    assert '<div class="prose narrative"><p>حضره ١٢ مسؤولًا.</p></div>' in pages["events/e1/index.html"]
     renderer = SiteRenderer(content, SiteOptions(theme_dir=REPO / "theme", digits="arabic"))
     assert "<p>في ٢٠١٨</p>" in renderer.render_document("about/", "عن 2018", "<p>في 2018</p>")
     assert "<title>عن ٢٠١٨ — " in renderer.render_document("about/", "عن 2018", "<p>x</p>")
@@ -309,6 +309,7 @@ def test_404_links_start_from_the_sites_path(site_url, offline, root):
     [style] = tags.having("link", rel="stylesheet")
     assert style["href"] == root + "assets/timeline.css"
     home = "index.html" if offline else ""
+    assert not tags.having("link", rel="canonical")  # a 404 page is no page's canonical address
     assert tags.having("a", **{"class": "site-name"})[0]["href"] == (root + home or "./")
 
 

@@ -335,7 +335,8 @@ class SiteRenderer:
         """An entry's or a page's Markdown as safe HTML (converted once per text
         in the preview), its numbers in the site's digits."""
         html = self.cache.markdown(text, self._markdown) if self.cache is not None else self._markdown(text)
-        return self.display.numerals_in_html(html)
+        # Still safe HTML: only digits in text between tags change.
+        return Markup(self.display.numerals_in_html(html))
 
     def event_page(self, view: EventView) -> tuple[str, bytes | None]:
         """An event's own page (the preview renders the edited ones first)."""
