@@ -216,7 +216,7 @@ def test_citation_line_has_absolute_permalink_access_date_and_copy_button(monkey
     assert button["data-copy"] == "cite-text" and "hidden" in button  # shown by timeline.js only
     assert tags.having("p", id="cite-text")
     [script] = [a for a in tags.having("script") if a.get("src")]
-    assert script["src"].endswith("assets/timeline.js")
+    assert script["src"] == "../../assets/cite.js"  # the citation line's script, not the search
 
 
 def test_access_date_follows_the_clock(monkeypatch):
@@ -286,11 +286,13 @@ def test_article_page_shows_the_original_headline_or_says_there_is_none():
 # -- scripts only where used -----------------------------------------------------------------
 
 
-def test_only_the_index_and_event_pages_load_the_script():
+def test_only_the_index_and_event_pages_load_a_script_each_their_own():
     for path, page in render().items():
         sources = [a["src"] for a in tags_of(page).having("script") if a.get("src")]
-        if path in ("index.html", "events/e1/index.html"):
-            assert len(sources) == 1, path
+        if path == "index.html":
+            assert sources == ["assets/timeline.js"]
+        elif path == "events/e1/index.html":
+            assert sources == ["../../assets/cite.js"]
         else:
             assert sources == [], path
             assert "<script" not in page, path
