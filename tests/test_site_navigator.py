@@ -65,3 +65,7 @@ sources:
     assert '<details class="timenav-box"><summary>انتقل إلى شهر آخر</summary>' in year  # its events come first
     assert 'href="../../../places/douma/2017/#m-2017-11"' in year
     assert 'href="../../../places/douma/2018/" aria-current="page"' in year
+    # A month link is announced by its name, year and count, not by its bare number.
+    name = re.search(r'<a href="../../../places/douma/2017/#m-2017-11"[^>]*>(.*?)</a>', year).group(1)
+    assert re.sub(r"<[^>]+>", "", name) == "11 2017، تشرين الثاني/نوفمبر: حدث واحد"
+    assert '<span class="sr">' in name
