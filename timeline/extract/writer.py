@@ -19,7 +19,7 @@ import yaml
 from timeline.content.entries import date_front_matter, entry_file_text, fingerprint, is_edited, read_entry_file
 from timeline.content.model import EventDate
 from timeline.fileio import create_text_exclusive, write_text_atomic
-from timeline.content.frontmatter import FrontMatterError
+from timeline.content.frontmatter import FrontMatterError, list_content_files
 from timeline.content.suggestions import SUGGESTIONS_FILE
 from timeline.normalize import normalize_arabic
 from timeline.content.problems import Problem
@@ -107,12 +107,14 @@ def quote_key(text: str) -> str:
 
 
 def load_entries(events_dir: Path) -> tuple[list[StoredEntry], list[Problem]]:
-    """Every entry file under ``events_dir``, sorted by path."""
+    """Every entry file under ``events_dir``, found as the content loader
+    finds them (``list_content_files``: hidden files left out, a symbolic link
+    or special file is a problem, never followed), read again as raw front
+    matter under extraction's lock so that an edit saved since the command
+    loaded its content is seen before anything is rewritten."""
     entries: list[StoredEntry] = []
-    problems: list[Problem] = []
-    for path in sorted(events_dir.rglob("*.md")) if events_dir.is_dir() else []:
-        if any(part.startswith(".") for part in path.relative_to(events_dir).parts):
-            continue
+    paths, problems = list_content_files(events_dir, events_dir.parent, recursive=True)
+    for path in paths:
         try:
             front, body = read_entry_file(path)
         except FrontMatterError as error:
