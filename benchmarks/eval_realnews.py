@@ -271,16 +271,24 @@ def run_article(article: RealArticle, use_period: bool) -> tuple[list[DraftView]
     return drafts, "".join(log), sentences
 
 
-def read_sentences(content: Path, body: str) -> list[SentenceView]:
-    """Extraction's reading of the stored article, sentence by sentence, as
-    ``timeline extract`` does it (dateline, published day, names)."""
-    articles, names_data, warnings = _load_inputs(content, None)
+def extraction_reading(content: Path, article_ids: list[str] | None = None) -> tuple:
+    """How ``timeline extract`` reads the (first) stored article: its task,
+    its segments with the dateline's dates left out, the sentences' readings
+    and the occurrence clusters."""
+    articles, names_data, warnings = _load_inputs(content, article_ids)
     task = _task(content, articles[0], warnings)
     segments = segment_article(task.text, task.published, task.language)
     if task.dateline_end:
         segments = [Segment(s.sentence, tuple(m for m in s.dates if m.start >= task.dateline_end)) for s in segments]
     infos, clusters = find_events(segments, published=task.published, language=task.language,
                                   names=Names.from_data(*names_data), outlet=task.outlet)
+    return task, segments, infos, clusters
+
+
+def read_sentences(content: Path, body: str) -> list[SentenceView]:
+    """Extraction's reading of the stored article, sentence by sentence, as
+    ``timeline extract`` does it (dateline, published day, names)."""
+    _, _, infos, clusters = extraction_reading(content)
     first_of = {s.number: c.first.number for c in clusters for s in c.sentences}
     return [SentenceView(i.number, locate(body, i.text), i.is_event, i.reason, first_of.get(i.number, 0), i.categories)
             for i in infos]

@@ -43,15 +43,14 @@ import yaml  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 
 from benchmarks.eval_realnews import (  # noqa: E402
-    GoldEvent, RealArticle, _view, dates_meet, draft_overlap, load_article, make_project, published_of, right_date,
+    GoldEvent, RealArticle, _view, dates_meet, draft_overlap, extraction_reading, load_article, make_project,
+    published_of, right_date,
 )
 from timeline.cli import main as timeline_cli  # noqa: E402
 from timeline.dates.clauses import clause_of  # noqa: E402
-from timeline.extract.classify import Names  # noqa: E402
 from timeline.dates.occurrence import undated  # noqa: E402
-from timeline.extract.events import EventCandidate, find_events  # noqa: E402
-from timeline.extract.runner import _load_inputs, _task  # noqa: E402
-from timeline.extract.segment import Segment, segment_article  # noqa: E402
+from timeline.extract.events import EventCandidate  # noqa: E402
+from timeline.extract.segment import Segment  # noqa: E402
 
 
 def extracted(article: RealArticle) -> tuple[list, list[EventCandidate], list[Segment], object, dict]:
@@ -71,14 +70,7 @@ def extracted(article: RealArticle) -> tuple[list, list[EventCandidate], list[Se
             if result.exit_code != 0:
                 raise SystemExit(f"{article.stem}: {command[0]} failed:\n{result.output}")
         drafts = [_view(path, article.body) for path in sorted((root / "content" / "events").rglob("*.md"))]
-        content = root / "content"
-        stored, names_data, warnings = _load_inputs(content, [article_id])
-        task = _task(content, stored[0], warnings)
-    segments = segment_article(task.text, task.published, task.language)
-    if task.dateline_end:
-        segments = [Segment(s.sentence, tuple(m for m in s.dates if m.start >= task.dateline_end)) for s in segments]
-    infos, clusters = find_events(segments, published=task.published, language=task.language,
-                                  names=Names.from_data(*names_data), outlet=task.outlet)
+        task, segments, infos, clusters = extraction_reading(root / "content", [article_id])
     return drafts, clusters, segments, task, {info.number: info for info in infos}
 
 
