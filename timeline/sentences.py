@@ -7,8 +7,10 @@ so the rules here are part of the URL contract: change them and anchors move.
 Rules: ``.``, ``!``, ``؟``, ``?``, ``؛`` and line breaks end a sentence; the
 Arabic comma ``،`` does not. A terminator inside quotation marks or
 parentheses does not end the sentence (the quote ends it), unless the quote
-is never closed in its paragraph. A full stop between digits (3.5) or after
-a single Latin capital (U.N.) is not a terminator.
+is never closed in its paragraph. A full stop between digits (3.5), between
+Latin letters (a.m, sana.sy), after a single Latin capital (U.N.) or after a
+Latin abbreviation of ``data/abbreviations.yml`` (Gen., Aug. 5, 10 a.m. Friday)
+is not a terminator.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 TERMINATORS = frozenset(".!?؟؛")
 OPENERS = {"(": ")", "«": "»", "“": "”", "[": "]", "﴿": "﴾"}
@@ -88,7 +94,55 @@ def _ends_sentence(text: str, index: int, end: int) -> bool:
         return False  # 3.5, 12.04.2018
     if before.isascii() and before.isupper() and (index < 2 or not text[index - 2].isalpha()):
         return False  # U.N., U.S.
-    return True
+    if _latin_letter(before) and _latin_letter(after):
+        return False  # a.m, e.g, sana.sy
+    return not _abbreviation_goes_on(text, index, end)
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    titles: frozenset[str]
+    before_number: frozenset[str]
+    times: frozenset[str]
+    time_followers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> Abbreviations:
+    """The Latin abbreviations of ``timeline/data/abbreviations.yml``."""
+    text = resources.files("timeline").joinpath("data/abbreviations.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return Abbreviations(*(frozenset(str(word) for word in data[key])
+                           for key in ("titles", "before_number", "times", "time_followers")))
+
+
+_LATIN_WORD_BEFORE = re.compile(r"[A-Za-z][A-Za-z.]*$")
+_NEXT_WORDS = re.compile(r"\s*(\S+)(?:\s+(\S+))?")
+
+
+def _abbreviation_goes_on(text: str, index: int, end: int) -> bool:
+    """Whether the stop at ``index`` closes an abbreviation inside the sentence."""
+    word = _LATIN_WORD_BEFORE.search(text, max(0, index - 12), index)
+    if word is None or (word.start() > 0 and text[word.start() - 1].isalnum()):
+        return False
+    token = word.group().lower()
+    known = abbreviations()
+    following = _NEXT_WORDS.match(text, index + 1, end)
+    next_word = following.group(1) if following else ""
+    if token in known.titles:
+        return bool(next_word)
+    if token in known.before_number:
+        return next_word[:1].isdigit()
+    if token in known.times:
+        after_next = (following.group(2) or "") if following else ""
+        return bool(next_word) and (not next_word[0].isupper()
+                                    or next_word.strip(",.").lower() in known.time_followers
+                                    or after_next.strip(",.").lower() == "time")
+    return False
+
+
+def _latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
