@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeline.build import build_site
-from timeline.content.load import load_project
+from timeline.project import load_project
 from timeline.content.problems import ContentError
 
 

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from timeline.cli import main
-from timeline.content.load import load_project
+from timeline.project import load_project
 from timeline.content.problems import errors
 
 from project_helpers import SEED_ARTICLE_ID

@@ -244,10 +244,23 @@ def test_a_trimmed_reworded_or_moved_quote_still_holds_its_sentence(content: Pat
     first.write_text(entry_file_text(front, body), encoding="utf-8")
     if fronts[third][0]["sources"]:
         third.write_text(entry_file_text(*fronts[third]), encoding="utf-8")
-    front, body = fronts[second]
-    front["sources"][0]["quote"] = "صياغة كتبها محرر بكلماته للجملة نفسها"  # reworded
-    second.write_text(entry_file_text(front, body), encoding="utf-8")
     before = sorted(p.name for p in (content / "events").rglob("*.md"))
     summary = run_extraction(content, None, echo=quiet)
     assert summary.new_entries == 0
     assert sorted(p.name for p in (content / "events").rglob("*.md")) == before
+
+
+def test_a_reworded_quote_is_a_located_problem_and_nothing_is_written(content: Path) -> None:
+    """A quote an editor rewrote in their own words is no longer in the article:
+    the entry is not valid, so extraction names it and writes nothing (it never
+    drafts the sentence again beside it)."""
+    run_extraction(content, None, echo=quiet)
+    path = sorted((content / "events").rglob("*.md"))[1]
+    front, body = read_entry_file(path)
+    front["sources"][0]["quote"] = "صياغة كتبها محرر بكلماته للجملة نفسها"  # reworded
+    path.write_text(entry_file_text(front, body), encoding="utf-8")
+    before = snapshot(content)
+    with pytest.raises(ContentError) as error:
+        run_extraction(content, None, echo=quiet)
+    assert f"{path.name}:" in error.value.format_message() and "sources[1].quote: not found" in error.value.format_message()
+    assert snapshot(content) == before

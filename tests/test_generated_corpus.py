@@ -27,7 +27,7 @@ from benchmarks.make_corpus import make_corpus  # noqa: E402
 from timeline.build import build_site  # noqa: E402
 from timeline.cli import main as timeline_cli  # noqa: E402
 from timeline.config import project_config  # noqa: E402
-from timeline.content.load import load_project  # noqa: E402
+from timeline.project import load_project  # noqa: E402
 
 EVENTS, ARTICLES = 340, 40
 LISTED = re.compile(r'<article\b[^>]*\bdata-event-id="([^"]+)"')

@@ -14,7 +14,6 @@ from click.testing import CliRunner
 
 import timeline.content.articles
 import timeline.content.load
-import timeline.extract.runner
 from timeline.cli import main
 
 WAFIDEEN = "2018-04-08-wafideen-meeting"
@@ -37,7 +36,6 @@ def loads(monkeypatch) -> Counter:
     monkeypatch.setattr(timeline.content.load, "read_content", counted_read_content)
     monkeypatch.setattr(timeline.content.load, "load_articles", counted_load_articles)
     monkeypatch.setattr(timeline.content.articles, "load_articles", counted_load_articles)
-    monkeypatch.setattr(timeline.extract.runner, "load_articles", counted_load_articles)
     return counts
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from timeline.content.load import load_project
+from timeline.project import load_project
 from timeline.content.fields import ID_PATTERN
 from timeline.content.new_entry import make_entry_id
 from timeline.normalize import find_normalized, normalize_arabic, normalize_with_offsets

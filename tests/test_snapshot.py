@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from timeline import __version__
 from timeline.cli import main
-from timeline.content.load import load_project
+from timeline.project import load_project
 from timeline.snapshot import SnapshotError, make_snapshot, verify_snapshot
 from timeline.snapshot.archive import zip_timestamp
 from timeline.snapshot.paths import check_paths

@@ -1,6 +1,6 @@
 """The content stage: the model, reading and validating entries, articles and registries.
 
-``load`` loads and validates a project (``load_project``, ``load_content``); ``model`` holds
+``load`` loads and validates a content folder (``load_content``; ``timeline.project`` reads mkdocs.yml first); ``model`` holds
 the types; ``frontmatter`` reads YAML front matter; ``fields`` checks single fields;
 ``registry`` reads ``outlets.yml`` and ``gazetteer.yml``; ``articles`` reads stored
 articles; ``entries`` is the entry file format (with fingerprints); ``new_entry`` writes

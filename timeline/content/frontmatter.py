@@ -275,6 +275,20 @@ def _folder_problem(folder: Path, root: Path) -> str | None:
     return None
 
 
+FileStamp = tuple[int, int, int, int]
+"""What ``os.stat`` says of a file: modification and change times (ns), size, inode."""
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The file's stamp, or None when it cannot be looked at; any write
+    (an editor's save, a rename into place) changes it."""
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
 def read_document(path: Path, root: Path | None = None) -> Document:
     return parse_document(read_text(path, root))
 

@@ -15,13 +15,12 @@ from array import array
 from pathlib import Path
 from typing import Any
 
-from timeline.config import read_config
 from timeline.content.articles import load_articles
 from timeline.content.fields import (
     check_bool, check_http_url, check_id, check_string_list, check_time, check_unknown_keys,
     parse_day, parse_partial,
 )
-from timeline.content.frontmatter import Document, list_content_files, read_document_or_report
+from timeline.content.frontmatter import Document, FileStamp, file_stamp, list_content_files, read_document_or_report
 from timeline.content.pages import check_pages
 from timeline.content.model import REVIEW_STATES, Article, Category, Citation, Content, Entry, EventDate, Extracted
 from timeline.normalize import find_normalized, normalize_with_offsets
@@ -60,6 +59,11 @@ class Registries:
             known = _remember(self._folded, article.id, (folded, array("i", offsets)))
         return known
 
+    def forget_texts(self) -> None:
+        """Drop the folded texts and sentences kept while validating quotes."""
+        self._sentences.clear()
+        self._folded.clear()
+
     def sentences(self, article: Article) -> list:
         known = self._sentences.get(article.id)
         if known is None:
@@ -77,15 +81,6 @@ def _remember(cache: dict, key: str, value: Any) -> Any:
         del cache[next(iter(cache))]
     cache[key] = value
     return value
-
-
-def load_project(config_file: Path) -> Loaded:
-    """Read ``mkdocs.yml`` (``config.read_config``) and load the content it points to."""
-    project, problems = read_config(config_file)
-    if project is None:
-        return empty_content(Path(config_file).resolve().parent), sorted(problems)
-    content, content_problems = load_content(project.content_dir, project.categories, project.markdown)
-    return content, sorted(problems + content_problems)
 
 
 def empty_content(root: Path) -> Content:
@@ -117,17 +112,49 @@ def read_content(content_dir: Path, categories: dict[str, Category],
     articles, found = load_articles(content_dir / "articles", outlets)
     problems += found
     registries = Registries(articles, outlets, outlet_index, actor_index, place_index, categories)
-    entries = _load_entries(content_dir / "events", content_dir, registries, problems)
+    stamps: dict[Path, FileStamp] = {}
+    entries = _load_entries(content_dir / "events", content_dir, registries, problems, stamps)
+    registries.forget_texts()
     content = Content(root=content_dir, articles=articles, entries=tuple(sorted(entries, key=Entry.sort_key)),
-                      outlets=outlets, actors=actors, places=places, categories=categories)
+                      outlets=outlets, actors=actors, places=places, categories=categories,
+                      entry_stamps=stamps, registries=registries)
     return content, sorted(problems)
 
 
-def _load_entries(events_dir: Path, content_dir: Path, registries: Registries, problems: list[Problem]) -> list[Entry]:
+def _load_entries(events_dir: Path, content_dir: Path, registries: Registries, problems: list[Problem],
+                  stamps: dict[Path, FileStamp]) -> list[Entry]:
     paths, found = entry_files(events_dir, content_dir)
     problems += found
-    loaded = [(path, load_entry(path, registries, problems, content_dir)) for path in paths]
+    loaded = []
+    for path in paths:
+        stamp = file_stamp(path)  # taken before reading: a save during the read makes it stale, never the reverse
+        loaded.append((path, load_entry(path, registries, problems, content_dir)))
+        if stamp is not None:
+            stamps[path] = stamp
     return unique_entries(loaded, problems)
+
+
+def entries_now(content: Content) -> tuple[list[Entry], list[Path], list[Problem]]:
+    """The entries on disk now, for a command that loaded ``content`` a while
+    ago (extraction, under its lock): a file whose stamp is what the load saw
+    keeps its loaded ``Entry``; a new or changed file (or one that was not a
+    valid entry then) is read again by ``load_entry`` against the same
+    registries. Returns the entries in file order, the files read again, and
+    their problems (a second use of an id included)."""
+    content_dir = Path(content.root)
+    loaded = {entry.path: entry for entry in content.entries}
+    paths, problems = entry_files(content_dir / "events", content_dir)
+    current: list[tuple[Path, Entry | None]] = []
+    reread: list[Path] = []
+    for path in paths:
+        stamp = file_stamp(path)
+        entry = loaded.get(path)
+        if entry is None or stamp is None or content.entry_stamps.get(path) != stamp:
+            reread.append(path)
+            entry = load_entry(path, content.registries, problems, content_dir)
+        current.append((path, entry))
+    content.registries.forget_texts()
+    return unique_entries(current, problems), reread, problems
 
 
 def entry_files(events_dir: Path, content_dir: Path) -> tuple[list[Path], list[Problem]]:
@@ -177,7 +204,7 @@ def _entry_from(document: Document, path: Path, reg: Registries, problems: list[
         problems.append(Problem(name, line("review"), "review", f'"{review}" is not a review state{did_you_mean(review, REVIEW_STATES)}; one of: {", ".join(REVIEW_STATES)}'))
     sources = _citations(name, data, "sources", line, reg, problems, required=True)
     counter = _citations(name, data, "counter_sources", line, reg, problems, required=False)
-    extracted = _extracted(name, data.get("extracted"), line, reg, problems)
+    extracted = _extracted(name, data.get("extracted"), line, problems)
     if document.body.strip().startswith(PLACEHOLDER):
         problems.append(Problem(name, document.body_line, "body", "placeholder left by `timeline new`: write the narrative or delete the line"))
     problems += findings_problems(name, document.body, document.body_line, body_renderer().findings(document.body))
@@ -322,7 +349,7 @@ def _outlet(name: str, value: Any, field: str, line: int, reg: Registries, probl
     return key
 
 
-def _extracted(name: str, value: Any, line, reg: Registries, problems: list[Problem]) -> Extracted | None:
+def _extracted(name: str, value: Any, line, problems: list[Problem]) -> Extracted | None:
     if value is None:
         return None
     if not isinstance(value, dict) or not {"article", "sentence", "fingerprint"} <= set(value):
@@ -331,4 +358,7 @@ def _extracted(name: str, value: Any, line, reg: Registries, problems: list[Prob
     if not isinstance(value["sentence"], int) or not str(value["fingerprint"]).startswith("sha256:"):
         problems.append(Problem(name, line("extracted"), "extracted", "sentence must be a number and fingerprint sha256:…; delete the block if you wrote this entry by hand"))
         return None
-    return Extracted(article=str(value["article"]), sentence=value["sentence"], fingerprint=str(value["fingerprint"]))
+    numbers = value.get("sentences")
+    sentences = tuple(n for n in numbers if isinstance(n, int) and not isinstance(n, bool)) if isinstance(numbers, list) else ()
+    return Extracted(article=str(value["article"]), sentence=value["sentence"], fingerprint=str(value["fingerprint"]),
+                     sentences=sentences)

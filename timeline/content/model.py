@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 Precision = Literal["day", "month", "year"]
 Review = Literal["auto", "manual", "verified", "disputed", "rejected"]
@@ -201,6 +201,11 @@ class Extracted:
     article: str
     sentence: int
     fingerprint: str
+    sentences: tuple[int, ...] = ()  # every sentence the draft quoted, the first included
+
+    @property
+    def sentence_numbers(self) -> tuple[int, ...]:
+        return self.sentences or (self.sentence,)
 
 
 @dataclass(frozen=True)
@@ -243,6 +248,11 @@ class Content:
     actors: dict[str, GazetteerItem]
     places: dict[str, GazetteerItem]
     categories: dict[str, Category]
+    # What the load saw of each entry file (``content.frontmatter.FileStamp``),
+    # and the registries it validated them against: extraction re-reads, under
+    # its lock, only the files changed since (``content.load.entries_now``).
+    entry_stamps: Mapping[Path, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    registries: Any = field(default=None, compare=False, repr=False)
 
     @property
     def published_entries(self) -> tuple[Entry, ...]:

@@ -29,18 +29,16 @@ from timeline.dates.dateline import find_dateline
 from timeline.extract.period import Period, background_reason
 from timeline.extract.merge import EventIndex, IndexedEntry, content_words
 from timeline.extract.segment import DateFinder, Segment, segment_article
-from timeline.sentences import split_sentences
 from timeline.extract.titles import make_id, make_slug, make_title
 from timeline.extract.writer import (
-    EXTRACTED_FILE, LOCK_FILE, Draft, Quote, StoredEntry, Suggestions, add_citations, create_entry,
-    entry_body, entry_file_text, entry_front_matter, event_path, load_entries, quote_key, read_yaml_list,
-    with_fingerprint, write_yaml_list,
+    EXTRACTED_FILE, LOCK_FILE, Draft, Quote, Suggestions, add_citations, create_entry, drafted_entry,
+    entry_body, entry_file_text, entry_front_matter, event_path, quote_key, read_yaml_list, with_fingerprint,
+    writable, write_yaml_list,
 )
-from timeline.content.articles import load_articles
-from timeline.content.entries import date_of_front_matter
-from timeline.content.model import Article, Content
+from timeline.content.load import entries_now, load_content
+from timeline.content.model import Article, Category, Content, Entry
 from timeline.content.problems import ContentError, Problem, errors
-from timeline.content.registry import load_gazetteer, load_outlets
+from timeline.extract.lexicon import lexicon
 
 PROGRESS_AFTER = 10  # a progress bar only when there are this many articles
 OUT_OF_SCOPE = "out of scope: no word of a war occurrence (data/categories.yml), no actor or place of the gazetteer"
@@ -161,53 +159,46 @@ def extraction_lock(content_dir: Path, echo: Callable[..., None]) -> Iterator[No
 
 
 class Reconciler:
-    """Decides, draft by draft, between a new entry, a citation, a suggestion or nothing."""
+    """Decides, draft by draft, between a new entry, a citation, a suggestion or nothing.
 
-    def __init__(self, content_dir: Path, entries: list[StoredEntry], *, dry_run: bool, echo: Callable[..., None],
-                 sentence_keys: dict[str, dict[int, str]] | None = None) -> None:
+    Works from the validated ``Entry`` of ``content.load`` (``entries_now``
+    under the lock): the sentence a quote lies in is the one validation found."""
+
+    def __init__(self, content_dir: Path, entries: list[Entry], *, dry_run: bool, echo: Callable[..., None]) -> None:
         self.events_dir = content_dir / "events"
-        self.sentence_keys = sentence_keys or {}  # article -> sentence number -> normalized text
         self.held: dict[tuple[str, int], list[str]] = {}  # (article, sentence) -> entry ids holding it
         self.dry_run = dry_run
         self.echo = echo
         self.summary = ExtractionSummary(dry_run=dry_run)
         self.suggestions = Suggestions.load(content_dir)
-        self.entries: dict[str, StoredEntry] = {}
+        self.entries: dict[str, Entry] = {}
         self.cited: dict[str, list[str]] = {}  # normalized quote -> entry ids citing it
         self.index = EventIndex()
         self.indexed: dict[str, IndexedEntry] = {}
         for entry in entries:
             self._register(entry)
 
-    def _register(self, entry: StoredEntry) -> None:
+    def _register(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
-        for item in entry.citations():
-            key = quote_key(str(item.get("quote", "")))
+        for item in entry.sources + entry.counter_sources:
+            key = quote_key(item.quote)
             if entry.id not in self.cited.setdefault(key, []):
                 self.cited[key].append(entry.id)
-            article = str(item.get("article") or "")
-            for number in self._sentences_holding(article, key):
-                self._hold(article, number, entry.id)
-        for article, number in entry.extracted_sentences():
-            self._hold(article, number, entry.id)
+            if item.article and item.sentence is not None:  # an editor may have trimmed it to part of its sentence
+                self._hold(item.article, item.sentence, entry.id)
+        if entry.extracted is not None:
+            for number in entry.extracted.sentence_numbers:
+                self._hold(entry.extracted.article, number, entry.id)
         if entry.review == "rejected":
             return
         indexed = _indexed(entry)
-        if indexed is not None:
-            self.indexed[entry.id] = indexed
-            self.index.add(indexed)
+        self.indexed[entry.id] = indexed
+        self.index.add(indexed)
 
     def _hold(self, article: str, number: int, entry_id: str) -> None:
         owners = self.held.setdefault((article, number), [])
         if entry_id not in owners:
             owners.append(entry_id)
-
-    def _sentences_holding(self, article: str, key: str) -> list[int]:
-        """The sentences of an article being extracted that hold a quote (an
-        editor may have trimmed it to part of its sentence)."""
-        if not key:
-            return []
-        return [number for number, text in self.sentence_keys.get(article, {}).items() if key in text]
 
     def _owners(self, article: str, quote: Quote) -> list[str]:
         return self.held.get((article, quote.sentence), []) + self.cited.get(quote_key(quote.text), [])
@@ -226,18 +217,19 @@ class Reconciler:
             self._create(draft, fresh)
         elif target.review == "rejected":
             self.summary.skipped += 1
-        elif target.writable:
-            self._cite(target, draft.article, fresh)
-        else:
+        elif not (writable(target) and self._cite(target, draft.article, fresh)):
             reason = "the sentence tells of the same event" if owners else "same dates, category, actors or places and similar wording"
-            for quote in fresh:
-                if self.suggestions.add(target.id, draft.article, quote, reason):
-                    self.summary.suggestions += 1
-                    self.echo(f"{target.path}: merge suggestion: {draft.article} sentence {quote.sentence}")
-                else:
-                    self.summary.skipped += 1
+            self._suggest(target, draft.article, fresh, reason)
 
-    def _match(self, draft: Draft) -> StoredEntry | None:
+    def _suggest(self, target: Entry, article: str, quotes: list[Quote], reason: str) -> None:
+        for quote in quotes:
+            if self.suggestions.add(target.id, article, quote, reason):
+                self.summary.suggestions += 1
+                self.echo(f"{target.path}: merge suggestion: {article} sentence {quote.sentence}")
+            else:
+                self.summary.skipped += 1
+
+    def _match(self, draft: Draft) -> Entry | None:
         found = self.index.best_match(first_day=draft.first_day, last_day=draft.last_day, categories=draft.categories,
                                       names=draft.actors + draft.places,
                                       words=content_words(" ".join(q.text for q in draft.quotes)), article=draft.article)
@@ -258,37 +250,36 @@ class Reconciler:
             elif not create_entry(path, front, body):
                 continue
             self.summary.new_entries += 1
-            self._register(StoredEntry(path, front, body, False))
+            self._register(drafted_entry(path, front, draft))
             return
         self.summary.skipped += 1
 
-    def _cite(self, target: StoredEntry, article: str, quotes: list[Quote]) -> None:
+    def _cite(self, target: Entry, article: str, quotes: list[Quote]) -> bool:
+        """Add the citations; False (nothing written) if the file was edited since it was read."""
         updated = add_citations(target, article, quotes, write=not self.dry_run)
+        if updated is None:
+            self.entries[target.id] = replace(target, extracted=None)  # edited: never tried again in this run
+            return False
         if self.dry_run:
             self.echo(f"--- would add {len(quotes)} citation(s) from {article} to {target.path}")
         self.summary.merged_citations += len(quotes)
         self._register(updated)
         if target.id in self.indexed:
             self.indexed[target.id].articles.add(article)
+        return True
 
 
 def _longer_hash(draft: Draft, length: int) -> str:
     return hashlib.sha256(f"{draft.article}#{draft.quotes[0].sentence}".encode()).hexdigest()[:length]
 
 
-def _indexed(entry: StoredEntry) -> IndexedEntry | None:
-    front = entry.front
-    when = date_of_front_matter(front)
-    if when is None:
-        return None
-    first_day, last_day = when.first_day().isoformat(), when.last_day().isoformat()
-    quotes = [str(c.get("quote", "")) for c in entry.citations()]
+def _indexed(entry: Entry) -> IndexedEntry:
+    citations = entry.sources + entry.counter_sources
     return IndexedEntry(
-        id=entry.id, path=entry.path, first_day=first_day, last_day=last_day,
-        categories=tuple(str(c) for c in front.get("categories") or ()),
-        names=tuple(str(n) for n in list(front.get("actors") or []) + list(front.get("places") or [])),
-        words=content_words(" ".join([str(front.get("title", ""))] + quotes)),
-        articles={str(c.get("article")) for c in entry.citations() if c.get("article")},
+        id=entry.id, path=entry.path, first_day=entry.date.first_day().isoformat(),
+        last_day=entry.date.last_day().isoformat(), categories=entry.categories, names=entry.actors + entry.places,
+        words=content_words(" ".join([entry.title] + [c.quote for c in citations])),
+        articles={c.article for c in citations if c.article},
     )
 
 
@@ -313,17 +304,16 @@ def run_extraction(content_dir: Path, article_ids: list[str] | None = None, *, d
     used instead of being read again.
     """
     content_dir = Path(content_dir)
-    articles, names_data, warnings = _load_inputs(content_dir, article_ids, content)
+    content, articles, names_data, warnings = _load_inputs(content_dir, article_ids, content)
     tasks = [_task(content_dir, a, warnings) for a in articles]
     drafts = read_articles(tasks, names_data, jobs=jobs, progress=progress, find_dates=find_dates)
     background: list[str] = []
     drafts = [_in_period(task, found, period, background) for task, found in zip(tasks, drafts)]
-    keys = {task.id: {s.number: quote_key(s.text) for s in split_sentences(task.text)} for task in tasks}
     if dry_run:
-        summary = _reconcile(content_dir, drafts, dry_run=True, echo=echo, sentence_keys=keys)
+        summary = _reconcile(content, drafts, dry_run=True, echo=echo)
     else:
         with extraction_lock(content_dir, echo):
-            summary = _reconcile(content_dir, drafts, dry_run=False, echo=echo, sentence_keys=keys)
+            summary = _reconcile(content, drafts, dry_run=False, echo=echo)
             _record_extracted(content_dir, [a.id for a in articles])
     summary.articles = len(articles)
     summary.background = background
@@ -364,12 +354,14 @@ def _in_period(task: ArticleTask, drafts: list[Draft], period: Period | None, ba
     return kept
 
 
-def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, echo: Callable[..., None],
-               sentence_keys: dict[str, dict[int, str]] | None = None) -> ExtractionSummary:
-    entries, problems = load_entries(content_dir / "events")
-    if problems:
+def _reconcile(content: Content, drafts: list[list[Draft]], *, dry_run: bool, echo: Callable[..., None]) -> ExtractionSummary:
+    """Reconcile against the entries on disk now: the loaded ones, with what
+    changed since the load read again (``content.load.entries_now``). An
+    entry that is not valid stops the run before anything is written."""
+    entries, _, problems = entries_now(content)
+    if errors(problems):
         raise ContentError(problems, action="extract")
-    reconciler = Reconciler(content_dir, entries, dry_run=dry_run, echo=echo, sentence_keys=sentence_keys)
+    reconciler = Reconciler(Path(content.root), entries, dry_run=dry_run, echo=echo)
     for article_drafts in drafts:
         for draft in article_drafts:
             reconciler.reconcile(draft)
@@ -378,27 +370,37 @@ def _reconcile(content_dir: Path, drafts: list[list[Draft]], *, dry_run: bool, e
     return reconciler.summary
 
 
-def _load_inputs(content_dir: Path, article_ids: list[str] | None,
-                 content: Content | None = None) -> tuple[list[Article], tuple[dict, dict, dict], list[Problem]]:
-    if content is not None:
-        outlets, actors, places, articles, problems = content.outlets, content.actors, content.places, content.articles, []
-        found: list[Problem] = []
-    else:
-        outlets, _, problems = load_outlets(content_dir / "outlets.yml")
-        actors, places, _, _, found = load_gazetteer(content_dir / "gazetteer.yml")
-        problems += found
-        articles, found = load_articles(content_dir / "articles", outlets)
+def _load_inputs(content_dir: Path, article_ids: list[str] | None, content: Content | None = None
+                 ) -> tuple[Content, list[Article], tuple[dict, dict, dict], list[Problem]]:
+    """The content to extract from and into, the articles chosen, the names
+    extraction recognizes, and the warnings. Without a loaded ``content`` (the
+    command's), the folder is loaded here, its entries checked against the
+    categories extraction drafts (a bare folder has no mkdocs.yml); problems of
+    entries are left to ``_reconcile``, which re-reads them under the lock."""
+    problems: list[Problem] = []
+    if content is None:
+        content, found = load_content(content_dir, extraction_categories())
+        problems = [p for p in found if Path(p.path).name in ("outlets.yml", "gazetteer.yml")
+                    or Path(p.path).parent == content_dir / "articles"]
     wanted = list(dict.fromkeys(article_ids)) if article_ids else None
-    problems += [p for p in found if wanted is None or Path(p.path).stem in wanted]
+    problems = [p for p in problems if wanted is None or Path(p.path).parent != content_dir / "articles" or Path(p.path).stem in wanted]
     for article_id in wanted or []:
-        if article_id not in articles and not any(Path(p.path).stem == article_id for p in problems):
+        if article_id not in content.articles and not any(Path(p.path).stem == article_id for p in problems):
             problems.append(Problem(str(content_dir / "articles" / f"{article_id}.md"), 1, "article", f'no stored article "{article_id}"; import it first with `timeline import`'))
     if errors(problems):
         raise ContentError(problems, action="extract")
-    chosen = [articles[i] for i in wanted] if wanted else list(articles.values())
+    chosen = [content.articles[i] for i in wanted] if wanted else list(content.articles.values())
     chosen.sort(key=lambda a: (a.published, a.id))
-    names_data = (_names(outlets), _names(actors), _names(places))
-    return chosen, names_data, [p for p in problems if p.severity == "warning"]
+    names_data = (_names(content.outlets), _names(content.actors), _names(content.places))
+    return content, chosen, names_data, [p for p in problems if p.severity == "warning"]
+
+
+def extraction_categories() -> dict[str, Category]:
+    """The categories extraction drafts with (``data/categories.yml`` and
+    ``other``), as a vocabulary for a content folder loaded without its
+    mkdocs.yml."""
+    keys = [key for key, _ in lexicon().categories] + ["other"]
+    return {key: Category(key, key, "#6b6b6b") for key in dict.fromkeys(keys)}
 
 
 def _names(items: dict) -> dict[str, list[str]]:

@@ -10,20 +10,18 @@ articles already extracted are recorded in ``content/.timeline/extracted.yml``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from timeline.content.entries import date_front_matter, entry_file_text, fingerprint, is_edited, read_entry_file
-from timeline.content.model import EventDate
-from timeline.fileio import create_text_exclusive, write_text_atomic
-from timeline.content.frontmatter import FrontMatterError, list_content_files
+from timeline.content.frontmatter import FrontMatterError, load_yaml
+from timeline.content.model import Citation, Entry, EventDate, Extracted
 from timeline.content.suggestions import SUGGESTIONS_FILE
+from timeline.fileio import create_text_exclusive, write_text_atomic
 from timeline.normalize import normalize_arabic
-from timeline.content.problems import Problem
-from timeline.content.frontmatter import load_yaml
 
 STATE_DIR = Path(".timeline")
 EXTRACTED_FILE = STATE_DIR / "extracted.yml"
@@ -67,61 +65,16 @@ class Draft:
         return self.date.last_day().isoformat()
 
 
-@dataclass
-class StoredEntry:
-    """An entry file on disk as extraction sees it."""
-
-    path: Path
-    front: dict[str, Any]
-    body: str
-    edited: bool
-
-    @property
-    def id(self) -> str:
-        return str(self.front.get("id") or self.path.stem)
-
-    @property
-    def review(self) -> str:
-        return str(self.front.get("review") or "auto")
-
-    def citations(self) -> list[dict]:
-        return [c for key in ("sources", "counter_sources") for c in (self.front.get(key) or []) if isinstance(c, dict)]
-
-    def extracted_sentences(self) -> list[tuple[str, int]]:
-        """(article, sentence) pairs extraction drafted this entry from."""
-        record = self.front.get("extracted")
-        if not isinstance(record, dict) or not record.get("article"):
-            return []
-        numbers = record.get("sentences") or [record.get("sentence")]
-        return [(str(record["article"]), n) for n in numbers if isinstance(n, int) and not isinstance(n, bool)]
-
-    @property
-    def writable(self) -> bool:
-        """Extraction may add a citation: still auto and not edited."""
-        return self.review == "auto" and not self.edited
-
-
 def quote_key(text: str) -> str:
     """Quotes are compared normalized (hamza, diacritics, spaces, quote marks)."""
     return normalize_arabic(text)
 
 
-def load_entries(events_dir: Path) -> tuple[list[StoredEntry], list[Problem]]:
-    """Every entry file under ``events_dir``, found as the content loader
-    finds them (``list_content_files``: hidden files left out, a symbolic link
-    or special file is a problem, never followed), read again as raw front
-    matter under extraction's lock so that an edit saved since the command
-    loaded its content is seen before anything is rewritten."""
-    entries: list[StoredEntry] = []
-    paths, problems = list_content_files(events_dir, events_dir.parent, recursive=True)
-    for path in paths:
-        try:
-            front, body = read_entry_file(path)
-        except FrontMatterError as error:
-            problems.append(Problem(str(path), error.line, "file", error.message))
-            continue
-        entries.append(StoredEntry(path, front, body, is_edited(front, body)))
-    return entries, problems
+def writable(entry: Entry) -> bool:
+    """Extraction may try to add a citation: ``review: auto`` and written by
+    extraction. Whether it still matches its fingerprint is checked on the
+    file itself, right before it would be rewritten (``add_citations``)."""
+    return entry.review == "auto" and entry.extracted is not None
 
 
 # ---------------------------------------------------------------- new entries
@@ -140,6 +93,20 @@ def entry_front_matter(draft: Draft, entry_id: str) -> dict[str, Any]:
     if not front["places"]:
         del front["places"]
     return front
+
+
+def drafted_entry(path: Path, front: dict[str, Any], draft: Draft) -> Entry:
+    """The ``Entry`` a new draft file holds, as ``content.load`` would read it."""
+    return Entry(id=front["id"], date=draft.date, title=draft.title, categories=draft.categories,
+                 sources=tuple(cited(draft.article, quote) for quote in draft.quotes), path=path,
+                 actors=draft.actors, places=draft.places, review="auto", body="",
+                 extracted=Extracted(article=draft.article, sentence=draft.quotes[0].sentence,
+                                     fingerprint=front["extracted"]["fingerprint"],
+                                     sentences=tuple(q.sentence for q in draft.quotes)))
+
+
+def cited(article: str, quote: Quote) -> Citation:
+    return Citation(quote=quote.text, article=article, attributed_to=quote.attributed_to, sentence=quote.sentence)
 
 
 def citation(article: str, quote: Quote) -> dict[str, Any]:
@@ -185,14 +152,29 @@ def create_entry(path: Path, front: dict[str, Any], body: str) -> bool:
     return create_text_exclusive(path, entry_file_text(front, body))
 
 
-def add_citations(entry: StoredEntry, article: str, quotes: list[Quote], *, write: bool) -> StoredEntry:
-    """Append citations to an auto, unedited entry and renew its fingerprint."""
-    front = dict(entry.front)
-    front["sources"] = list(front.get("sources") or []) + [citation(article, q) for q in quotes]
-    front = with_fingerprint(front, entry.body)
+def add_citations(entry: Entry, article: str, quotes: list[Quote], *, write: bool) -> Entry | None:
+    """Append citations to an auto entry that still matches its fingerprint,
+    and renew the fingerprint; None (nothing written) when an editor has
+    changed it.
+
+    The fingerprint is taken over the front matter as written, so the file is
+    read with the entry format's own reader (``content.entries.read_entry_file``)
+    right before it would be rewritten, under extraction's lock: only the
+    entries a draft joins are fingerprinted, never the whole content."""
+    added = replace(entry, sources=entry.sources + tuple(cited(article, q) for q in quotes))
+    if not write and not entry.path.exists():
+        return added  # drafted earlier in this dry run
+    try:
+        front, body = read_entry_file(entry.path)
+    except FrontMatterError:
+        return None  # unreadable since it was loaded: an editor is at work on it
+    if front.get("review", "auto") != "auto" or is_edited(front, body):
+        return None
     if write:
-        write_text_atomic(entry.path, entry_file_text(front, entry.body))
-    return StoredEntry(entry.path, front, entry.body, False)
+        front = dict(front)
+        front["sources"] = list(front.get("sources") or []) + [citation(article, q) for q in quotes]
+        write_text_atomic(entry.path, entry_file_text(with_fingerprint(front, body), body))
+    return added
 
 
 # ---------------------------------------------------------------- state files

@@ -12,7 +12,7 @@ on them is validated again:
   differently anywhere).
 
 The result is the same ``Content`` and the same problems a full load
-(``content.load_project``) gives, built from the same functions. Objects
+(``project.load_project``) gives, built from the same functions. Objects
 that did not change stay the very same objects, which is what lets the site
 stage reuse its views and skip unchanged pages.
 """

@@ -20,7 +20,7 @@ from pathlib import Path
 from timeline import __version__, clock
 from timeline.build import build_site
 from timeline.config import project_config
-from timeline.content.load import load_project
+from timeline.project import load_project
 from timeline.content.problems import ContentError, errors
 from timeline.output_paths import MARKER, check_snapshot_out, protected_folders
 from timeline.snapshot.archive import write_zip
