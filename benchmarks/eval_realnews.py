@@ -275,7 +275,7 @@ def extraction_reading(content: Path, article_ids: list[str] | None = None) -> t
     """How ``timeline extract`` reads the (first) stored article: its task,
     its segments with the dateline's dates left out, the sentences' readings
     and the occurrence clusters."""
-    articles, names_data, warnings = _load_inputs(content, article_ids)
+    _, articles, names_data, warnings = _load_inputs(content, article_ids)
     task = _task(content, articles[0], warnings)
     segments = segment_article(task.text, task.published, task.language)
     if task.dateline_end:
