@@ -15,6 +15,8 @@ from typing import Callable, Iterable
 
 import yaml
 
+from timeline.normalize import normalize_arabic
+
 
 @dataclass(frozen=True)
 class Expected:
@@ -210,7 +212,6 @@ def duckling_cases(folder: Path) -> list[Case]:
     """Duckling's date-level examples, bare weekdays converted to news
     convention (the most recent one, not the next). Clock times and
     holidays are left out: the engine works at day grain and up."""
-    from timeline.normalize import normalize_arabic
 
     data = json.loads((folder / "duckling_ar_time.json").read_text(encoding="utf-8"))
     cases = []
