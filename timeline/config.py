@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ from timeline.urlpolicy import colour_problem, site_url_problems
 
 
 SITE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+PLUGIN_NAME = "timeline"  # the plugin's entry point: its name under plugins: in mkdocs.yml
 
 
 class Colour(c.BaseConfigOption[str]):
@@ -125,6 +127,17 @@ class TimelineConfig(base.Config):
     period = PeriodOption()
     """The timeline's period ({start, end}); extraction skips occurrences outside it as background."""
 
+    def validate(self) -> tuple[list, list]:
+        """MkDocs' validation, whose (option, message) pairs are also handed to
+        ``read_config`` as they are, so that it never has to parse them back out
+        of MkDocs' log text."""
+        failed, warnings = super().validate()
+        findings = _PLUGIN_FINDINGS.get()
+        if findings is not None:
+            findings += [(str(key), str(error), "error") for key, error in failed]
+            findings += [(str(key), str(warning), "warning") for key, warning in warnings]
+        return failed, warnings
+
     def _validate(self) -> tuple[list, list]:
         """Every option, not only up to the first refused one (MkDocs' ``Config`` stops
         there): an editor sees all of mkdocs.yml's problems at once."""
@@ -191,8 +204,13 @@ def read_config(config_file: Path, **overrides: Any) -> tuple[ProjectConfig | No
     and ``!relative`` tags, its validation), with ``overrides`` as MkDocs takes them
     (``site_dir=``, ``strict=``, ``plugins=``…); None and every problem when it fails.
 
-    MkDocs logs what is wrong and then aborts; those messages become problems
-    naming the line of the option in mkdocs.yml."""
+    The plugin's own options are reported from its validation's (option,
+    message) pairs (``TimelineConfig.validate``). MkDocs logs what is wrong with
+    the rest, and then aborts; it formats its messages itself (no
+    ``record.args``), so those are read with the one format its config loader
+    logs, ``Config value 'NAME': TEXT`` (``tests/test_config_messages.py`` holds
+    it to the installed MkDocs), and a message in any other form is kept whole.
+    Each becomes a problem naming the line of the option in mkdocs.yml."""
     config_file = Path(config_file)
     try:
         text = config_file.read_text(encoding="utf-8-sig")
@@ -208,17 +226,25 @@ def read_config(config_file: Path, **overrides: Any) -> tuple[ProjectConfig | No
         return None, [Problem(str(config_file), line, "mkdocs.yml", str(message))]
     lines = _key_lines(node)
     messages: list[logging.LogRecord] = []
-    with _mkdocs_messages(messages):
-        try:
-            mkdocs_config = mkdocs_load_config(config_file=str(config_file), **overrides)
-        except MkDocsException as error:
-            mkdocs_config = None
-            if not messages:
-                messages.append(logging.makeLogRecord({"levelno": logging.ERROR, "msg": str(error)}))
-    problems = [problem for record in messages for problem in _problems_of(config_file, record, lines)]
+    findings: list[tuple[str, str, str]] = []
+    token = _PLUGIN_FINDINGS.set(findings)
+    try:
+        with _mkdocs_messages(messages):
+            try:
+                mkdocs_config = mkdocs_load_config(config_file=str(config_file), **overrides)
+            except MkDocsException as error:
+                mkdocs_config = None
+                if not messages and not any(severity == "error" for _, _, severity in findings):
+                    messages.append(logging.makeLogRecord({"levelno": logging.ERROR, "msg": str(error)}))
+    finally:
+        _PLUGIN_FINDINGS.reset(token)
+    ours = {key for key, _, _ in findings}
+    problems = [problem for record in messages for problem in _problems_of(config_file, record, lines, ours)]
+    problems += [Problem(str(config_file), lines.get(("plugins", key), lines.get(("plugins",), 1)),
+                         f"plugins.{PLUGIN_NAME}.{key}", message, severity) for key, message, severity in findings]
     if mkdocs_config is None:
         return None, problems
-    plugin = mkdocs_config.plugins.get("timeline")
+    plugin = mkdocs_config.plugins.get(PLUGIN_NAME)
     if plugin is None:
         return None, [*problems, Problem(str(config_file), lines.get(("plugins",), 1), "plugins",
                                          "the timeline plugin is not enabled; add `- timeline` under plugins:")]
@@ -296,12 +322,18 @@ def _key_lines(node: yaml.Node | None) -> dict[tuple[str, ...], int]:
     return lines
 
 
+# The two forms of mkdocs.config.base.load_config's and PluginsConfig's messages (MkDocs 1.6).
 _MESSAGE = re.compile(r"^Config value '(?P<name>[^']+)': (?P<text>.*)$", re.S)
 _PLUGIN_MESSAGE = re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': (?P<text>.*)$")
+# (option, message, "error" | "warning") of the timeline plugin's validation, while read_config runs.
+_PLUGIN_FINDINGS: ContextVar[list[tuple[str, str, str]] | None] = ContextVar("timeline_plugin_findings", default=None)
 
 
-def _problems_of(config_file: Path, record: logging.LogRecord, lines: dict[tuple[str, ...], int]) -> list[Problem]:
-    """MkDocs' message about mkdocs.yml as problems: one per plugin option it names."""
+def _problems_of(config_file: Path, record: logging.LogRecord, lines: dict[tuple[str, ...], int],
+                 ours: set[str] = frozenset()) -> list[Problem]:
+    """MkDocs' message about mkdocs.yml as problems: one per plugin option it
+    names, except the timeline plugin's options in ``ours`` (reported from its
+    own validation)."""
     severity = "error" if record.levelno >= logging.ERROR else "warning"
     message = record.getMessage()
     matched = _MESSAGE.match(message)
@@ -309,6 +341,8 @@ def _problems_of(config_file: Path, record: logging.LogRecord, lines: dict[tuple
     problems = []
     for part in text.split("\n"):
         option = _PLUGIN_MESSAGE.match(part.strip())
+        if option and option["plugin"].split(" #", 1)[0] == PLUGIN_NAME and option["option"] in ours:
+            continue
         if option:
             field = f"{name}.{option['plugin']}.{option['option']}"
             line = lines.get(("plugins", option["option"]), lines.get((name,), 1))
