@@ -10,6 +10,7 @@ import yaml
 from timeline.content.articles import load_articles
 from timeline.content.frontmatter import read_document
 from timeline.content.problems import ContentError
+from timeline.content.registry import load_outlets
 from timeline.ingest.stage import import_article
 from project_helpers import outlets_only_content
 
@@ -167,3 +168,21 @@ def test_a_long_file_name_gives_a_valid_default_id(content: Path, tmp_path: Path
     result = import_article(write(tmp_path, "x" * 200 + ".txt", TEXT), content, outlet="sana", published="2018-04-08")
     _, problems = load_articles(content / "articles", {"sana": object()})
     assert len(result.id) <= 100 and not [p for p in problems if p.field == "id"]
+
+
+
+@pytest.mark.parametrize("key, valid", [("sana", True), ("al-watan-2", True), ("Sana", False), ("al watan", False),
+                                        ("-sana", False), ("sana\n", False), ("صانا", False)])
+def test_import_and_outlets_yml_hold_outlet_keys_to_one_rule(content: Path, tmp_path: Path, key: str, valid: bool) -> None:
+    """`timeline import --outlet KEY` refuses exactly the keys outlets.yml refuses (``content.ids.is_valid_key``)."""
+    outlets = tmp_path / "outlets.yml"
+    outlets.write_text(yaml.safe_dump({key: {"name_ar": "وكالة", "name_en": "Agency", "kind": "state-media"}},
+                                      allow_unicode=True), encoding="utf-8")
+    registry_refuses = any("a key must be" in p.message for p in load_outlets(outlets)[2])
+    source = write(tmp_path, "story.txt", TEXT)
+    problems: list = []
+    try:
+        import_article(source, content, outlet=key, published="2018-04-08")
+    except ContentError as error:
+        problems = [p for p in error.problems if p.field == "outlet" and "is not a key" in p.message]
+    assert (registry_refuses, bool(problems)) == (not valid, not valid)

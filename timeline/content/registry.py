@@ -7,18 +7,17 @@ at two keys is a problem, not a coin toss.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from timeline.content.frontmatter import FrontMatterError, read_yaml_file
+from timeline.content.ids import is_valid_key
 from timeline.content.model import GazetteerItem, Outlet
 from timeline.normalize import normalize_arabic
 from timeline.content.problems import Problem, did_you_mean
 from timeline.content.vocabulary import outlet_kinds
 
-KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 OUTLET_FIELDS = ("name_ar", "name_en", "kind", "url", "aliases")
 GAZETTEER_FIELDS = ("name_ar", "name_en", "aliases", "type")
 
@@ -111,7 +110,7 @@ def _read_mapping(path: Path, what: str) -> tuple[dict, dict, list[Problem]]:
 def _check_key_and_spec(path: Path, key: str, spec: Any, allowed: tuple[str, ...], where, problems: list[Problem],
                         required: tuple[str, ...], prefix: str = "") -> bool:
     name = f"{prefix}{key}"
-    if not KEY_PATTERN.match(str(key)):
+    if not is_valid_key(str(key)):
         problems.append(Problem(str(path), where(), name, "a key must be lowercase ASCII letters, digits and hyphens"))
         return False
     if not isinstance(spec, dict):

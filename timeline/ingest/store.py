@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from timeline.content.frontmatter import FrontMatterError, read_document
-from timeline.content.ids import ascii_slug, clip_id, is_valid_id
+from timeline.content.ids import ascii_slug, clip_id, is_valid_id, is_valid_key
 from timeline.content.problems import ContentError, Problem
 from timeline.content.registry import load_outlets
 from timeline.fileio import create_text_exclusive
@@ -69,7 +69,7 @@ def front_matter(path: Path, text: str, meta: dict[str, Any], outlets: Mapping[s
     if not outlet_key:
         hint = f' (the page names "{meta["site_name"]}", which is not in outlets.yml)' if meta.get("site_name") else ""
         problems.append(Problem(where, 1, "outlet", f"unknown outlet{hint}; pass --outlet KEY"))
-    elif not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(outlet_key)):
+    elif not is_valid_key(str(outlet_key)):
         problems.append(Problem(where, 1, "outlet", f'"{outlet_key}" is not a key; use lowercase ASCII letters, digits and -'))
     given = flags.get("published") or meta.get("published") or meta.get("published_time")
     day = published_date(given)
