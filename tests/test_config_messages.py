@@ -70,6 +70,17 @@ def test_the_plugins_options_come_from_its_validation_not_from_the_log(project):
     assert [p.message for p in problems if p.field.endswith("feed_limit")] == ["-5 is less than 0; give 0 or more"]  # once, whole
 
 
+def test_a_refused_config_leaves_no_warning_behind_for_the_next(project, tmp_path):
+    """MkDocs keeps a failed option's warnings on its shared option object; the next read must not report them."""
+    lines = write_config(project, {"      site_id: douma-timeline\n":
+                                   "      site_id: douma-timeline\n      feed_limit: -5\n      feed_limt: 5\n"})
+    config, problems = read_config(project.config)
+    assert config is None and (line_of(lines, "feed_limt:"), "plugins.timeline.feed_limt", "warning") in located(problems)
+    write_config(project, {"      feed_limit: -5\n      feed_limt: 5\n": ""})
+    config, problems = read_config(project.config)
+    assert config is not None and problems == []
+
+
 def test_a_message_in_another_form_is_kept_whole_on_line_one(tmp_path):
     record = logging.makeLogRecord({"name": "mkdocs.config.base", "levelno": logging.WARNING,
                                     "msg": "Something MkDocs never said before"})

@@ -228,6 +228,7 @@ def read_config(config_file: Path, **overrides: Any) -> tuple[ProjectConfig | No
     messages: list[logging.LogRecord] = []
     findings: list[tuple[str, str, str]] = []
     token = _PLUGIN_FINDINGS.set(findings)
+    _forget_stale_warnings()
     try:
         with _mkdocs_messages(messages):
             try:
@@ -327,6 +328,16 @@ _MESSAGE = re.compile(r"^Config value '(?P<name>[^']+)': (?P<text>.*)$", re.S)
 _PLUGIN_MESSAGE = re.compile(r"^Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)': (?P<text>.*)$")
 # (option, message, "error" | "warning") of the timeline plugin's validation, while read_config runs.
 _PLUGIN_FINDINGS: ContextVar[list[tuple[str, str, str]] | None] = ContextVar("timeline_plugin_findings", default=None)
+
+
+def _forget_stale_warnings() -> None:
+    """MkDocs' options are shared by every ``MkDocsConfig`` (class attributes),
+    and one that fails keeps the warnings it gathered (``plugins`` keeps a
+    refused plugin's unknown-option warnings): the next ``load_config`` in the
+    process would report them as its own (``timeline serve`` after a fix, or
+    tests)."""
+    for _, option in MkDocsConfig._schema:
+        option.reset_warnings()
 
 
 def _problems_of(config_file: Path, record: logging.LogRecord, lines: dict[tuple[str, ...], int],
