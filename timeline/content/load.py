@@ -141,6 +141,8 @@ def entries_now(content: Content) -> tuple[list[Entry], list[Path], list[Problem
     valid entry then) is read again by ``load_entry`` against the same
     registries. Returns the entries in file order, the files read again, and
     their problems (a second use of an id included)."""
+    if content.registries is None:
+        raise ValueError("entries_now needs a Content from content.load.load_content (it keeps the registries)")
     content_dir = Path(content.root)
     loaded = {entry.path: entry for entry in content.entries}
     paths, problems = entry_files(content_dir / "events", content_dir)

@@ -251,7 +251,7 @@ class Content:
     # What the load saw of each entry file (``content.frontmatter.FileStamp``),
     # and the registries it validated them against: extraction re-reads, under
     # its lock, only the files changed since (``content.load.entries_now``).
-    entry_stamps: Mapping[Path, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    entry_stamps: Mapping[Path, int] = field(default_factory=dict, compare=False, repr=False)
     registries: Any = field(default=None, compare=False, repr=False)
 
     @property
