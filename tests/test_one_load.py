@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 
 import timeline.content.articles
 import timeline.content.load
+import timeline.extract.runner
 from timeline.cli import main
 
 WAFIDEEN = "2018-04-08-wafideen-meeting"
@@ -53,6 +55,32 @@ def test_check_loads_once(project, loads):
 def test_extract_loads_once(project, loads):
     output = run("extract", "--config", str(project.config))
     assert "1 new entr" in output  # it did extract: the seed article was read from the loaded content
+    assert loads == {"content": 1, "articles": 1}
+
+
+def test_extract_reads_again_under_its_lock_only_the_entry_saved_since_the_load(project, loads, monkeypatch):
+    """An editor saves an entry after `timeline extract` loaded the content and
+    before it takes its lock: that one file is read again, no other, and the
+    content is still loaded once."""
+    read: list[Path] = []
+    load_entry, lock = timeline.content.load.load_entry, timeline.extract.runner.extraction_lock
+    monkeypatch.setattr(timeline.content.load, "load_entry",
+                        lambda path, *args, **kwargs: read.append(Path(path)) or load_entry(path, *args, **kwargs))
+    edited = project.content / "events" / "2018-04" / f"{WAFIDEEN}.md"
+    at_load: list[Path] = []
+
+    @contextmanager
+    def editing_then_locking(*args, **kwargs):
+        at_load.extend(read)
+        read.clear()
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nملاحظة أضافها محرر.\n", encoding="utf-8")
+        with lock(*args, **kwargs):
+            yield
+
+    monkeypatch.setattr(timeline.extract.runner, "extraction_lock", editing_then_locking)
+    run("extract", "--config", str(project.config))
+    assert len(at_load) == 9 and edited in at_load  # the one load read every entry
+    assert read == [edited]
     assert loads == {"content": 1, "articles": 1}
 
 
