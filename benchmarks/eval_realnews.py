@@ -303,9 +303,28 @@ def _view(path: Path, body: str) -> DraftView:
     view = DraftView(str(front["id"]), bounds(first)[0], bounds(last)[1], bool(front.get("approximate")),
                      str(front["time"]) if front.get("time") else None, [str(c) for c in front.get("categories") or []],
                      quotes, claimant.group(1) if claimant else "")
-    view.spans = [span for quote, _ in quotes if (span := locate(body, quote))]
-    view.lead = locate(body, quotes[0][0]) if quotes else None
+    clauses = _clauses_of(front)
+    view.spans = [span for index, (quote, _) in enumerate(quotes) if (span := locate_part(body, quote, clauses.get(index)))]
+    view.lead = locate_part(body, quotes[0][0], clauses.get(0)) if quotes else None
     return view
+
+
+def _clauses_of(front: dict) -> dict[int, str]:
+    """Quote index -> the clause the draft tells, for a sentence that tells
+    several occurrences (``extracted.clauses``, keyed by sentence number;
+    ``extracted.sentences`` is in the order of the draft's quotes)."""
+    record = front.get("extracted") or {}
+    clauses = {item.get("sentence"): str(item.get("clause")) for item in record.get("clauses") or [] if isinstance(item, dict)}
+    return {index: clauses[number] for index, number in enumerate(record.get("sentences") or []) if number in clauses}
+
+
+def locate_part(body: str, quote: str, clause: str | None) -> tuple[int, int] | None:
+    """The span of a quote, or of the clause of it the draft tells."""
+    span = locate(body, quote)
+    if span is None or not clause:
+        return span
+    inner = locate(body[span[0]:span[1]], clause)
+    return (span[0] + inner[0], span[0] + inner[1]) if inner else span
 
 
 def locate(body: str, quote: str) -> tuple[int, int] | None:

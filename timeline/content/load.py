@@ -363,4 +363,14 @@ def _extracted(name: str, value: Any, line, problems: list[Problem]) -> Extracte
     numbers = value.get("sentences")
     sentences = tuple(n for n in numbers if isinstance(n, int) and not isinstance(n, bool)) if isinstance(numbers, list) else ()
     return Extracted(article=str(value["article"]), sentence=value["sentence"], fingerprint=str(value["fingerprint"]),
-                     sentences=sentences)
+                     sentences=sentences, clauses=_extracted_clauses(value.get("clauses")))
+
+
+def _extracted_clauses(value: Any) -> tuple[tuple[int, str], ...]:
+    """``extracted.clauses``: the clause of each sentence a draft was drafted
+    from, when the sentence tells several occurrences (``extract/clauses.py``)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple((item["sentence"], str(item["clause"])) for item in value
+                 if isinstance(item, dict) and isinstance(item.get("sentence"), int)
+                 and not isinstance(item["sentence"], bool) and item.get("clause"))

@@ -202,6 +202,7 @@ class Extracted:
     sentence: int
     fingerprint: str
     sentences: tuple[int, ...] = ()  # every sentence the draft quoted, the first included
+    clauses: tuple[tuple[int, str], ...] = ()  # (sentence, clause) for a sentence that tells several occurrences
 
     @property
     def sentence_numbers(self) -> tuple[int, ...]:

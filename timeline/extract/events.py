@@ -36,6 +36,7 @@ from timeline.dates.clauses import clause_of
 from timeline.dates.occurrence import no_later_than, undated
 from timeline.extract.attribution import Frame, find_frame, opening_length
 from timeline.extract.classify import Figure, Names, casualty_figures, categories_of
+from timeline.extract.clauses import split_occurrences
 from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, word_lists, words_of
 from timeline.extract.segment import Segment
 
@@ -76,6 +77,13 @@ class SentenceInfo:
     also: bool = False  # opens with "كما", "Also,": a further fact
     cued: bool = True  # a word of the category lexicon occurs in it
     speech_goes_on: bool = False  # "وأضاف", "إن …" after a full stop: the claimant before goes on speaking
+    part: int = 0  # 0: the whole sentence; n: its n-th occurrence clause (``clauses.split_occurrences``)
+    clause: str = ""  # the text of that clause ("" for the whole sentence); ``text`` stays the sentence
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """The sentence and clause: what one reading of the article holds once."""
+        return self.number, self.part
 
 
 @dataclass
@@ -412,8 +420,9 @@ def find_events(segments: list[Segment], *, published: date, language: str, name
     claimant: str | None = None
     for segment in segments:
         info = analyze_sentence(segment, lex, names, outlet, claimant)
-        claimant = info.frame.claimant if info.frame.verb_index >= 0 else None
-        infos.append(info)
+        before, claimant = claimant, info.frame.claimant if info.frame.verb_index >= 0 else None
+        infos += split_occurrences(segment, info, lex,
+                                   lambda clause: analyze_sentence(clause, lex, names, outlet, before))
     clusters = _cluster(infos, lex.move_categories)
     _date_clusters(clusters, infos, published)
     return infos, clusters
@@ -434,7 +443,7 @@ def _cluster(infos: list[SentenceInfo], moves: frozenset[str] = frozenset()) -> 
             target = last
         if target is None:
             target = _returns_to(clusters, last, info, moves)
-        if target is not None and _compatible(target, info):
+        if target is not None and _compatible(target, info) and not _holds_sibling(target, info):
             target.sentences.append(info)
             last = target
             continue
@@ -495,27 +504,33 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
     return kind != "other" and any(s.categories[:1] == [kind] for s in cluster.sentences)
 
 
+def _holds_sibling(cluster: EventCandidate, info: SentenceInfo) -> bool:
+    """Does the cluster hold another occurrence clause of the same sentence?
+    A sentence was split because its clauses tell separate occurrences."""
+    return info.part > 0 and any(s.number == info.number for s in cluster.sentences)
+
+
 def _compatible(cluster: EventCandidate, info: SentenceInfo) -> bool:
     dated = [s.event_date for s in cluster.sentences if s.event_date]
     return info.event_date is None or not dated or dated[0].same_days(info.event_date)
 
 
 def _date_clusters(clusters: list[EventCandidate], infos: list[SentenceInfo], published: date) -> None:
-    cluster_of = {s.number: c for c in clusters for s in c.sentences}
-    by_number = {info.number: info for info in infos}
+    cluster_of = {s.key: c for c in clusters for s in c.sentences}
+    position = {info.key: index for index, info in enumerate(infos)}
     for cluster in clusters:
         dated = [s.event_date for s in cluster.sentences if s.event_date]
         if dated:
             cluster.date = no_later_than(_with_time(dated[0], dated), published)
     for cluster in clusters:
         first = cluster.first
-        previous = _previous_event(first.number, by_number, first.same_day)
-        same_day = _same_day_source(first.number, by_number, cluster_of) if first.same_day else None
+        previous = _previous_event(position[first.key], infos, first.same_day)
+        same_day = _same_day_source(position[first.key], infos, cluster_of) if first.same_day else None
         if same_day is not None:
             cluster.date = same_day
         elif cluster.date is None:
-            if previous is not None and cluster_of[previous.number].date is not None and _goes_on(first, previous):
-                cluster.date = replace(cluster_of[previous.number].date, time=None)
+            if previous is not None and cluster_of[previous.key].date is not None and _goes_on(first, previous):
+                cluster.date = replace(cluster_of[previous.key].date, time=None)
             else:
                 cluster.date = undated(published, lead=cluster is clusters[0])
         _classes(cluster)
@@ -545,24 +560,22 @@ def _goes_on(info: SentenceInfo, previous: SentenceInfo) -> bool:
     return bool(info.topics & previous.topics - {"other", "statement"})
 
 
-def _same_day_source(number: int, by_number: dict[int, SentenceInfo], cluster_of: dict[int, EventCandidate]) -> EventDate | None:
+def _same_day_source(position: int, infos: list[SentenceInfo], cluster_of: dict[tuple[int, int], EventCandidate]) -> EventDate | None:
     """ "On the same day": the date of the nearest earlier event with an exact
     date (an approximate week is no day to be "the same" as)."""
-    for earlier in range(number - 1, 0, -1):
-        info = by_number.get(earlier)
-        if info is not None and info.is_event:
-            value = cluster_of[earlier].date
+    for info in reversed(infos[:position]):
+        if info.is_event:
+            value = cluster_of[info.key].date
             if value is not None and not value.approximate:
                 return replace(value, time=None)  # the same day, not the same hour
     return None
 
 
-def _previous_event(number: int, by_number: dict[int, SentenceInfo], any_distance: bool) -> SentenceInfo | None:
-    """The event sentence this one goes on from: the one just before it
-    (or, for "on the same day", the nearest event sentence before it)."""
-    for earlier in range(number - 1, 0, -1):
-        info = by_number.get(earlier)
-        if info is not None and info.is_event:
+def _previous_event(position: int, infos: list[SentenceInfo], any_distance: bool) -> SentenceInfo | None:
+    """The event this one goes on from: the sentence (or clause) just before
+    it (or, for "on the same day", the nearest event sentence before it)."""
+    for info in reversed(infos[:position]):
+        if info.is_event:
             return info
         if not any_distance:
             return None

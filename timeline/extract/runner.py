@@ -102,9 +102,9 @@ def drafts_for(task: ArticleTask, names: Names, find_dates: DateFinder | None = 
 
 
 def _draft(article_id: str, candidate: EventCandidate) -> Draft:
-    quotes = tuple(Quote(s.number, s.text, s.frame.claimant, s.frame.claimant_text if not s.frame.inherits else "")
+    quotes = tuple(Quote(s.number, s.text, s.frame.claimant, s.frame.claimant_text if not s.frame.inherits else "", s.clause)
                    for s in candidate.sentences)
-    seed = f"{article_id}#{candidate.first.number}"
+    seed = f"{article_id}#{candidate.first.number}" + (f".{candidate.first.part}" if candidate.first.part else "")
     return Draft(
         article=article_id, quotes=quotes, date=candidate.date,
         title=make_title(candidate.first.words, candidate.first.claim_start),
@@ -166,7 +166,8 @@ class Reconciler:
 
     def __init__(self, content_dir: Path, entries: list[Entry], *, dry_run: bool, echo: Callable[..., None]) -> None:
         self.events_dir = content_dir / "events"
-        self.held: dict[tuple[str, int], list[str]] = {}  # (article, sentence) -> entry ids holding it
+        # (article, sentence) -> (entry id, clause) holding it; clause "" is the whole sentence
+        self.held: dict[tuple[str, int], list[tuple[str, str]]] = {}
         self.dry_run = dry_run
         self.echo = echo
         self.summary = ExtractionSummary(dry_run=dry_run)
@@ -180,28 +181,38 @@ class Reconciler:
 
     def _register(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
+        clauses = dict(entry.extracted.clauses) if entry.extracted is not None else {}
+        record_article = entry.extracted.article if entry.extracted is not None else None
         for item in entry.sources + entry.counter_sources:
             key = quote_key(item.quote)
             if entry.id not in self.cited.setdefault(key, []):
                 self.cited[key].append(entry.id)
             if item.article and item.sentence is not None:  # an editor may have trimmed it to part of its sentence
-                self._hold(item.article, item.sentence, entry.id)
+                self._hold(item.article, item.sentence, entry.id,
+                           clauses.get(item.sentence, "") if item.article == record_article else "")
         if entry.extracted is not None:
             for number in entry.extracted.sentence_numbers:
-                self._hold(entry.extracted.article, number, entry.id)
+                self._hold(entry.extracted.article, number, entry.id, clauses.get(number, ""))
         if entry.review == "rejected":
             return
         indexed = _indexed(entry)
         self.indexed[entry.id] = indexed
         self.index.add(indexed)
 
-    def _hold(self, article: str, number: int, entry_id: str) -> None:
+    def _hold(self, article: str, number: int, entry_id: str, clause: str = "") -> None:
         owners = self.held.setdefault((article, number), [])
-        if entry_id not in owners:
-            owners.append(entry_id)
+        if (entry_id, quote_key(clause)) not in owners:
+            owners.append((entry_id, quote_key(clause)))
 
     def _owners(self, article: str, quote: Quote) -> list[str]:
-        return self.held.get((article, quote.sentence), []) + self.cited.get(quote_key(quote.text), [])
+        """The entries that already tell this quote's occurrence. A sentence
+        that tells several occurrences is held clause by clause: an entry
+        drafted from one of its clauses does not hold the others."""
+        holders = self.held.get((article, quote.sentence), [])
+        clause = quote_key(quote.clause)
+        other_clause = {entry for entry, held in holders if held and clause and held != clause}
+        owners = [entry for entry, _ in holders if entry not in other_clause]
+        return owners + [entry for entry in self.cited.get(quote_key(quote.text), []) if entry not in other_clause]
 
     def reconcile(self, draft: Draft) -> None:
         """Identity is the sentence: a sentence any entry holds (by its
@@ -270,7 +281,9 @@ class Reconciler:
 
 
 def _longer_hash(draft: Draft, length: int) -> str:
-    return hashlib.sha256(f"{draft.article}#{draft.quotes[0].sentence}".encode()).hexdigest()[:length]
+    first = draft.quotes[0]
+    seed = f"{draft.article}#{first.sentence}" + (f"#{first.clause}" if first.clause else "")
+    return hashlib.sha256(seed.encode()).hexdigest()[:length]
 
 
 def _indexed(entry: Entry) -> IndexedEntry:

@@ -37,6 +37,7 @@ class Quote:
     text: str
     attributed_to: str | None
     claimant_text: str = ""
+    clause: str = ""  # the clause of the sentence that tells this occurrence, when the sentence tells several
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,9 @@ def entry_front_matter(draft: Draft, entry_id: str) -> dict[str, Any]:
                              "sources": [citation(draft.article, quote) for quote in draft.quotes],
                              "extracted": {"article": draft.article, "sentence": draft.quotes[0].sentence,
                                            "sentences": [quote.sentence for quote in draft.quotes]}}
+    clauses = [{"sentence": quote.sentence, "clause": quote.clause} for quote in draft.quotes if quote.clause]
+    if clauses:
+        front["extracted"]["clauses"] = clauses
     if not front["actors"]:
         del front["actors"]
     if not front["places"]:
@@ -120,6 +124,8 @@ def entry_body(draft: Draft) -> str:
     """A short narrative: provenance, claimant, stated figures, date caveat."""
     first = draft.quotes[0]
     paragraphs = [f"مسودة مستخرجة آلياً من الجملة {first.sentence} في المقال `{draft.article}`، بانتظار مراجعة محرر."]
+    if first.clause:
+        paragraphs.append(f"تروي الجملة أكثر من حدث؛ هذه المسودة عن الجزء: «{first.clause}».")
     claimants = [q.claimant_text for q in draft.quotes if q.claimant_text]
     if claimants:
         paragraphs.append(f"مصدر الرواية بحسب المقال: {claimants[0]}.")
