@@ -1,0 +1,193 @@
+"""Clause splitting: one sentence that reports two occurrences yields two
+drafts; one occurrence with two verbs stays one (sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from timeline.content.entries import read_entry_file
+from timeline.extract import run_extraction
+from timeline.extract.clauses import candidate_clauses
+from timeline.extract.events import EventCandidate, find_events
+from timeline.extract.lexicon import lexicon, words_of
+from timeline.extract.segment import segment_article
+
+from test_extract_quality import _names
+
+NAMES = _names()
+PUBLISHED = date(2019, 7, 23)  # a Tuesday
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def clusters(text: str, language: str = "ar") -> list[EventCandidate]:
+    segments = segment_article(text, PUBLISHED, language)
+    return find_events(segments, published=PUBLISHED, language=language, names=NAMES, outlet="enab-baladi")[1]
+
+
+def kinds(found: list[EventCandidate]) -> list[str]:
+    return [c.categories[0] for c in found]
+
+
+# ---------------------------------------------------------------- two occurrences, two drafts
+
+
+def test_a_juxtaposed_displacement_is_its_own_occurrence_dated_by_the_sentence() -> None:
+    found = clusters("قصفت الطائرات الحربية أمس بلدة كفرنبل بعشرات الغارات، فيما نزح آلاف المدنيين باتجاه الحدود التركية.")
+    assert kinds(found) == ["bombardment", "humanitarian"]
+    assert [c.first.part for c in found] == [1, 2]
+    assert all(c.date.iso == "2019-07-22" for c in found)
+    assert found[1].first.clause.startswith("فيما نزح")
+    assert found[0].first.text == found[1].first.text  # the quote is the whole sentence
+
+
+def test_a_displacement_caused_by_the_strike_is_its_own_occurrence() -> None:
+    found = clusters("قصفت المدفعية قرى ريف حماة الشمالي أمس، ما أدى إلى نزوح آلاف العائلات نحو المخيمات.")
+    assert kinds(found) == ["bombardment", "humanitarian"]
+
+
+def test_two_massacres_of_a_pair_are_two_occurrences_of_the_same_day() -> None:
+    found = clusters("ارتكبت الطائرات الروسية أمس الاثنين مجزرتين إحداهما في بلدة كفرنبل والأخرى في مدينة أريحا.")
+    assert len(found) == 2
+    assert [c.date.iso for c in found] == ["2019-07-22", "2019-07-22"]
+    assert found[1].first.clause == "والأخرى في مدينة أريحا."
+    assert kinds(found)[0] == kinds(found)[1]
+
+
+def test_a_campaign_in_its_nth_day_and_todays_strike_are_two_occurrences() -> None:
+    found = clusters("لا تزال الحملة العسكرية على ريف إدلب الجنوبي مستمرة لليوم العاشر على التوالي، "
+                     "حيث استهدفت الطائرات اليوم مدينة خان شيخون بعشرات الغارات.")
+    assert len(found) == 2
+    assert found[0].first.reason == "ongoing occurrence"
+    assert found[1].date.iso == "2019-07-23"
+
+
+def test_a_running_toll_since_the_start_of_a_campaign_is_its_own_occurrence() -> None:
+    found = clusters("تتواصل الحملة العسكرية على ريف حماة الشمالي منذ أسبوعين، حيث قضى 40 مدنيا منذ بدء الحملة.")
+    assert len(found) == 2
+    assert "casualties" in found[1].categories
+
+
+def test_a_coordinated_clause_of_another_kind_is_its_own_occurrence() -> None:
+    found = clusters("قصفت الطائرات بلدة معرة النعمان أمس بالصواريخ، ووصلت قافلة مساعدات إنسانية إلى مدينة إدلب.")
+    assert len(found) == 2
+
+
+def test_an_english_while_clause_is_its_own_occurrence() -> None:
+    found = clusters("Government warplanes bombed the town of Maarat al-Numan on Monday, "
+                     "while thousands of civilians fled towards the Turkish border.", "en")
+    assert kinds(found) == ["bombardment", "humanitarian"]
+    assert [c.date.iso for c in found] == ["2019-07-22", "2019-07-22"]
+
+
+def test_a_split_clause_does_not_join_the_draft_of_its_sibling() -> None:
+    text = ("قصفت الطائرات الحربية أمس بلدة كفرنبل بالغارات، فيما قصفت المدفعية مدينة أريحا بالقذائف.\n"
+            "وأسفر القصف عن دمار واسع في الأحياء السكنية.")
+    found = clusters(text)
+    assert [[s.key for s in c.sentences] for c in found][:2] != [[(1, 1), (1, 2)]]
+    assert len([c for c in found if c.first.number == 1]) == 2
+
+
+# ---------------------------------------------------------------- one occurrence, one draft
+
+
+def test_a_strike_with_its_toll_is_one_occurrence() -> None:
+    assert len(clusters("قصفت الطائرات البلدة أمس وقتلت 5 مدنيين.")) == 1
+    assert len(clusters("قصفت الطائرات البلدة أمس، وقتلت 5 مدنيين بينهم طفلان.")) == 1
+    assert len(clusters("قصفت الطائرات البلدة أمس، ما أسفر عن مقتل 7 مدنيين.")) == 1
+    assert len(clusters("Warplanes struck the market in the town on Monday, killing 12 people.", "en")) == 1
+
+
+def test_an_elaboration_of_a_single_strike_is_one_occurrence() -> None:
+    assert len(clusters("قصفت الطائرات بلدة كفرنبل أمس، حيث استهدفت السوق الشعبي وسط البلدة.")) == 1
+    assert len(clusters("قصفت الطائرات بلدة كفرنبل أمس، حيث قتل 5 مدنيين.")) == 1
+
+
+def test_a_response_to_an_attack_is_part_of_it() -> None:
+    assert len(clusters("هاجم مقاتلو التنظيم بلدة حيط أمس، بينما تصدت له الفصائل وأجبرته على التراجع.")) == 1
+
+
+def test_a_meeting_and_what_it_agreed_are_one_occurrence() -> None:
+    assert len(clusters("اجتمع الوفد الروسي بممثلي الفصائل أمس في بصرى الشام، واتفقوا على وقف إطلاق النار.")) == 1
+
+
+def test_a_place_added_to_a_strike_is_no_clause() -> None:
+    found = clusters("استهدف القصف أمس بلدة اللطامنة، بالإضافة إلى مدينة كفرزيتا في ريف حماة.")
+    assert len(found) == 1 and found[0].first.part == 0
+
+
+def test_a_sentence_recalling_earlier_occurrences_is_not_split() -> None:
+    found = clusters("يذكر أن الطائرات قصفت المدينة بغازات سامة قبل عامين، فيما استخدمت قوات النظام غازات سامة في بلدة أخرى.")
+    assert all(c.first.part == 0 for c in found)
+
+
+def test_later_and_as_for_open_no_clause() -> None:
+    lex = lexicon("ar")
+    for text in ("أعلنت الفصائل موافقتها على الاتفاق ثم تراجعت فيما بعد عن موافقتها.",
+                 "وصلت القافلة إلى المدينة، وفيما يتعلق بالجرحى نقلت المنظمة عشرة منهم."):
+        assert [c.kind for c in candidate_clauses(words_of(text), lex)][:2] != ["first", "juxtaposing"], text
+
+
+# ---------------------------------------------------------------- drafts on disk
+
+
+ARTICLE = """---
+id: test-2019-07-23-idlib
+outlet: enab-baladi
+published: 2019-07-23
+language: ar
+---
+قصفت الطائرات الحربية أمس بلدة كفرنبل بعشرات الغارات، فيما نزح آلاف المدنيين باتجاه الحدود التركية.
+"""
+
+
+def _content(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    (root / "articles").mkdir(parents=True)
+    for name in ("outlets.yml", "gazetteer.yml"):
+        shutil.copy(ROOT / "content" / name, root / name)
+    (root / "articles" / "test-2019-07-23-idlib.md").write_text(ARTICLE, encoding="utf-8")
+    return root
+
+
+def _entries(root: Path) -> list[tuple[dict, str]]:
+    return [read_entry_file(p) for p in sorted((root / "events").rglob("*.md"))]
+
+
+def quiet(*args, **kwargs) -> None:
+    pass
+
+
+def test_each_clause_is_an_entry_quoting_the_sentence_and_recording_its_clause(tmp_path: Path) -> None:
+    root = _content(tmp_path)
+    summary = run_extraction(root, None, echo=quiet)
+    assert summary.new_entries == 2
+    found = _entries(root)
+    sentence = ARTICLE.split("---\n")[-1].strip()
+    assert all(front["sources"][0]["quote"] == sentence for front, _ in found)
+    clauses = sorted(front["extracted"]["clauses"][0]["clause"] for front, _ in found)
+    assert clauses[0].startswith("فيما نزح") and clauses[1].startswith("قصفت الطائرات")
+    assert all("«" + front["extracted"]["clauses"][0]["clause"] + "»" in body for front, body in found)
+
+
+def test_a_second_run_drafts_no_clause_again(tmp_path: Path) -> None:
+    root = _content(tmp_path)
+    run_extraction(root, None, echo=quiet)
+    before = _entries(root)
+    again = run_extraction(root, None, echo=quiet)
+    assert again.new_entries == 0 and again.merged_citations == 0
+    assert _entries(root) == before
+
+
+def test_a_sentence_an_editor_cites_whole_is_not_drafted_by_clause(tmp_path: Path) -> None:
+    root = _content(tmp_path)
+    sentence = ARTICLE.split("---\n")[-1].strip()
+    folder = root / "events" / "2019-07"
+    folder.mkdir(parents=True)
+    (folder / "2019-07-22-kafranbel-strike.md").write_text(
+        "---\nid: 2019-07-22-kafranbel-strike\ndate: 2019-07-22\ntitle: قصف كفرنبل\ncategories: [bombardment]\n"
+        f"review: verified\nsources:\n- article: test-2019-07-23-idlib\n  quote: {sentence}\n---\nنص.\n", encoding="utf-8")
+    summary = run_extraction(root, None, echo=quiet)
+    assert summary.new_entries == 0
