@@ -15,8 +15,13 @@ its kind of opening says it is a separate one:
   with the strike that caused it, unless it is a running total counted since
   a start ("منذ بدء الحملة");
 - a consequence ("ما أدى إلى …") is separate when it is not a toll;
-- a juxtaposed ("فيما", "بينما", "في حين", "while") or added ("، كما",
-  "إضافة إلى") clause is separate when it is an event and not a toll;
+- a juxtaposed ("فيما", "بينما", "في حين", "while") clause is separate
+  when it is an event and not a toll (a count, "في حين بلغ عدد …", is a
+  figure of the occurrence) and, when it tells the same kind of occurrence,
+  names another known actor or place or another day ("انسحب المقاتلون نحو
+  …، في حين انسحب بعضهم نحو …" is one withdrawal);
+- an added ("، كما", "إضافة إلى" + a verb or noun of occurrence) clause is
+  separate when it is an event and not a toll;
 - an elaboration ("حيث …") is separate only after an ongoing occurrence (the
   campaign and today's strike are two entries) or as a running total;
 - "، و" + a past verb of occurrence (", and" + a clause with its own
@@ -208,6 +213,8 @@ def _separate(clause: Clause, info: SentenceInfo, previous: SentenceInfo, lex: L
         return False  # the toll of the occurrence before it
     if clause.kind == "elaborating":
         return running_total or previous.reason.startswith("ongoing")
+    if clause.kind == "juxtaposing" and info.categories[:1] == previous.categories[:1]:
+        return _other_names(info, previous) or _other_day(info, previous)  # "withdrew to A, while some withdrew to B"
     if clause.kind == "coordinated":
         return (running_total or info.categories[:1] != previous.categories[:1]
                 or _own_claimant(info, previous) or _other_day(info, previous))
@@ -229,6 +236,11 @@ def _still_going_on(info: SentenceInfo, lex: Lexicon) -> bool:
             or lex.ongoing_verbs.any_in(words, opening, opening + HEAD_WORDS)):
         return False
     return lex.event_nouns.any_in(words, opening) or lex.ongoing_words.any_in(words, opening)
+
+
+def _other_names(info: SentenceInfo, previous: SentenceInfo) -> bool:
+    """Does the clause name a known actor or place the clause before does not?"""
+    return bool(set(info.actors + info.places) - set(previous.actors + previous.places))
 
 
 def _own_claimant(info: SentenceInfo, previous: SentenceInfo) -> bool:

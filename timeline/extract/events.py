@@ -439,7 +439,7 @@ def _cluster(infos: list[SentenceInfo], moves: frozenset[str] = frozenset()) -> 
         if not info.is_event:
             continue
         target = by_head.get(info.head) if info.head and info.head_definite else None
-        if target is None and last is not None and _details(last, info):
+        if target is None and last is not None and _details(last, info) and not _another_move(last, info, moves):
             target = last
         if target is None:
             target = _returns_to(clusters, last, info, moves)
@@ -502,6 +502,17 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
     if kind == cluster.first.categories[0]:
         return True
     return kind != "other" and any(s.categories[:1] == [kind] for s in cluster.sentences)
+
+
+def _another_move(cluster: EventCandidate, info: SentenceInfo, moves: frozenset[str]) -> bool:
+    """A move of a negotiation or a statement (``moves``) with an exact day
+    of its own, after moves told without one, is another move ("the
+    factions agreed to return to talks." then "the round failed on
+    Wednesday"): a strike's undated lead and its dated detail are one
+    strike, a negotiation's moves are not one move."""
+    kind = info.categories[0] if info.categories else "other"
+    return (kind in moves and info.event_date is not None and not info.event_date.approximate
+            and not any(s.event_date for s in cluster.sentences))
 
 
 def _holds_sibling(cluster: EventCandidate, info: SentenceInfo) -> bool:
