@@ -87,7 +87,24 @@ def test_a_split_clause_does_not_join_the_draft_of_its_sibling() -> None:
     assert [[s.key for s in c.sentences] for c in found] == [[(1, 1)], [(1, 2)]]
 
 
+def test_what_a_statement_welcomes_on_another_day_is_its_own_occurrence() -> None:
+    found = clusters("وقال مصدر في وزارة الخارجية اليوم إن الحكومة ترحب بالاتفاق حول ريف حلب الذي أعلن عنه أمس في أنقرة.")
+    assert [c.date.iso for c in found] == ["2019-07-23", "2019-07-22"]
+    assert found[0].categories[0] == "statement" and found[1].categories[0] == "negotiation"
+    english = clusters("The ministry on Tuesday condemned the strike that hit the hospital in Idlib on Monday.", "en")
+    assert [c.date.iso for c in english] == ["2019-07-23", "2019-07-22"]
+
+
 # ---------------------------------------------------------------- one occurrence, one draft
+
+
+def test_what_a_statement_is_about_on_its_own_day_stays_with_it() -> None:
+    assert len(clusters("أدانت وزارة الخارجية اليوم الغارة التي استهدفت المستشفى الوطني في إدلب اليوم.")) == 1
+
+
+def test_a_relative_clause_of_an_occurrence_that_is_no_statement_is_not_split() -> None:
+    found = clusters("ودخلت اليوم إلى مدينة إدلب الشمالية القافلة التي خرجت أمس من حلب.")
+    assert len(found) == 1 and found[0].first.part == 0
 
 
 def test_a_strike_with_its_toll_is_one_occurrence() -> None:

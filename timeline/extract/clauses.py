@@ -29,7 +29,12 @@ its kind of opening says it is a separate one:
   on another day, or by another claimant — "قصفت الطائرات البلدة وقتلت 5
   مدنيين" stays one strike with its toll;
 - the further members of a pair ("إحداهما … والأخرى …") are separate, with
-  the pair's date and category and their own places.
+  the pair's date and category and their own places;
+- what a statement is about, told in a relative clause with a day of its own
+  ("رحبت الخارجية بالاتفاق الذي أعلن عنه أمس", "condemned the strike that
+  hit the hospital on Monday"), is separate from the statement: from the
+  noun of occurrence to the end of the sentence, dated by the relative
+  clause (not on the statement's own day).
 
 A clause that is not separate stays part of the clause before it (a first
 clause that is no event opens the next one: it is the reporting frame).
@@ -54,6 +59,7 @@ if TYPE_CHECKING:
 
 MIN_CLAUSE_WORDS = 2  # a clause opened by a cue has at least this many words after it
 HEAD_WORDS = 5  # a toll, a response or a "still" opens a clause within these words
+ANTECEDENT_WORDS = 4  # "بالاتفاق حول محافظة إدلب الذي": the noun within these words before the relative
 COMMAS = ("،", ",", ";")
 TOLL = "casualties"
 SUBJECT_WINDOW = 6  # English ", and": the verb of the new clause within these words
@@ -74,6 +80,7 @@ class ClauseCues:
     same_occurrence: PhraseSet
     not_openings: PhraseSet
     recalling: PhraseSet
+    relatives: PhraseSet
 
 
 @lru_cache(maxsize=4)
@@ -87,7 +94,7 @@ def clause_cues(language: str) -> ClauseCues:
 
     return ClauseCues(*(cues(name) for name in (
         "juxtaposing", "adding", "consequence", "elaborating", "enumeration_first", "enumeration_next", "coordinating",
-        "toll_heads", "same_occurrence", "not_openings", "recalling")))
+        "toll_heads", "same_occurrence", "not_openings", "recalling", "relatives")))
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,8 @@ def _opening_kind(words: list[Word], index: int, after_comma: bool, pair_started
                   lex: Lexicon) -> str | None:
     if cues.not_openings.match_at(words, index):
         return None
+    if _object_of_statement(words, index, cues, lex):
+        return "object"
     if pair_started and cues.enumeration_next.match_at(words, index):
         return "member"  # "والأخرى في …" names no occurrence of its own: the pair's
     length = max(cues.juxtaposing.match_at(words, index), cues.consequence.match_at(words, index),
@@ -134,6 +143,18 @@ def _opening_kind(words: list[Word], index: int, after_comma: bool, pair_started
     if after_comma and _coordinated_clause(words, index, cues, lex):
         return "coordinated"
     return None
+
+
+def _object_of_statement(words: list[Word], index: int, cues: ClauseCues, lex: Lexicon) -> bool:
+    """Does a noun of occurrence at ``index`` open "the deal that was
+    announced …": a relative word within a few words after it and a past
+    verb of occurrence right after that?"""
+    if not lex.event_nouns.match_at(words, index):
+        return False
+    relative = cues.relatives.find(words, index + 1, index + 1 + ANTECEDENT_WORDS)
+    if relative < 0 or lex.event_nouns.any_in(words, index + 1, relative):
+        return False  # the nearest noun of occurrence is the antecedent
+    return lex.event_verbs.any_in(words, relative + 1, relative + 3)
 
 
 def _tells_occurrence(words: list[Word], start: int, lex: Lexicon) -> bool:
@@ -211,6 +232,9 @@ def _separate(clause: Clause, info: SentenceInfo, previous: SentenceInfo, lex: L
     running_total = toll and lex.since_words.any_in(info.words)
     if toll and not running_total:
         return False  # the toll of the occurrence before it
+    if clause.kind == "object":  # only what a statement is about, on a day of its own
+        return (previous.categories[:1] == ["statement"] and info.event_date is not None
+                and not info.event_date.approximate and not _same_day(info, previous))
     if clause.kind == "elaborating":
         return running_total or previous.reason.startswith("ongoing")
     if clause.kind == "juxtaposing" and info.categories[:1] == previous.categories[:1]:
@@ -247,6 +271,10 @@ def _own_claimant(info: SentenceInfo, previous: SentenceInfo) -> bool:
     claimant = info.frame.claimant or info.frame.claimant_text
     return bool(info.frame.verb_index >= 0 and claimant
                 and claimant not in (previous.frame.claimant, previous.frame.claimant_text))
+
+
+def _same_day(info: SentenceInfo, previous: SentenceInfo) -> bool:
+    return bool(info.event_date and previous.event_date and info.event_date.same_days(previous.event_date))
 
 
 def _other_day(info: SentenceInfo, previous: SentenceInfo) -> bool:
