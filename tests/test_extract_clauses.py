@@ -135,6 +135,10 @@ def test_a_meeting_and_what_it_agreed_are_one_occurrence() -> None:
     assert len(clusters("اجتمع الوفد الروسي بممثلي الفصائل أمس في بصرى الشام، واتفقوا على وقف إطلاق النار.")) == 1
 
 
+def test_an_account_of_the_occurrence_before_by_its_definite_noun_is_part_of_it() -> None:
+    assert len(clusters("اجتمع الوفد الروسي بممثلي الفصائل أمس، وأعلن المتحدث باسم الفصائل أن الاجتماع انتهى دون اتفاق.")) == 1
+
+
 def test_a_place_added_to_a_strike_is_no_clause() -> None:
     found = clusters("استهدف القصف أمس بلدة اللطامنة، بالإضافة إلى مدينة كفرزيتا في ريف حماة.")
     assert len(found) == 1 and found[0].first.part == 0

@@ -26,7 +26,8 @@ its kind of opening says it is a separate one:
   campaign and today's strike are two entries) or as a running total;
 - "، و" + a past verb of occurrence (", and" + a clause with its own
   subject in English) is separate when it tells another kind of occurrence,
-  on another day, or by another claimant — "قصفت الطائرات البلدة وقتلت 5
+  on another day, or by another claimant, and does not name the occurrence
+  before by a definite noun ("، وأعلن المتحدث أن الاجتماع انتهى …") — "قصفت الطائرات البلدة وقتلت 5
   مدنيين" stays one strike with its toll;
 - the further members of a pair ("إحداهما … والأخرى …") are separate, with
   the pair's date and category and their own places;
@@ -240,6 +241,8 @@ def _separate(clause: Clause, info: SentenceInfo, previous: SentenceInfo, lex: L
     if clause.kind == "juxtaposing" and info.categories[:1] == previous.categories[:1]:
         return _other_names(info, previous) or _other_day(info, previous)  # "withdrew to A, while some withdrew to B"
     if clause.kind == "coordinated":
+        if info.head_definite and set(info.categories) & set(previous.topics):
+            return False  # "، وأعلن المتحدث أن الاجتماع انتهى …": the occurrence before, by its definite noun
         return (running_total or info.categories[:1] != previous.categories[:1]
                 or _own_claimant(info, previous) or _other_day(info, previous))
     return True
