@@ -106,7 +106,8 @@ def drafted_entry(path: Path, front: dict[str, Any], draft: Draft) -> Entry:
                  actors=draft.actors, places=draft.places, review="auto", body="",
                  extracted=Extracted(article=draft.article, sentence=draft.quotes[0].sentence,
                                      fingerprint=front["extracted"]["fingerprint"],
-                                     sentences=tuple(q.sentence for q in draft.quotes)))
+                                     sentences=tuple(q.sentence for q in draft.quotes),
+                                     clauses=tuple((q.sentence, q.clause) for q in draft.quotes if q.clause)))
 
 
 def cited(article: str, quote: Quote) -> Citation:
