@@ -8,6 +8,7 @@ comment, on its line or the line above, with what it costs (``python -X importti
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "timeline"
@@ -56,6 +57,17 @@ def test_an_uncommented_lazy_import_is_found_and_a_commented_one_is_not(tmp_path
     sample.write_text("def f():\n    import json\n    # 9 ms cold\n    import csv\n    import re  # free\n", encoding="utf-8")
     assert imports_inside_functions(sample) == [2, 4, 5]
     assert unexplained(sample) == [2]
+
+
+def test_each_stage_the_cli_imports_in_a_command_is_measured_in_its_docstring():
+    path = PACKAGE / "cli.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstring = ast.get_docstring(tree) or ""
+    lazy = {node.module for function in ast.walk(tree) if isinstance(function, ast.FunctionDef)
+            for node in ast.walk(function) if isinstance(node, ast.ImportFrom)}
+    assert lazy, "the finder sees the commands' imports"
+    measured = set(re.findall(r"``([\w.]+)``\s+\d+", docstring))
+    assert sorted(lazy - measured) == []
 
 
 def test_the_finder_sees_an_import_inside_a_function(tmp_path):
