@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,61 @@ def test_word_memo_gives_the_terms_of_the_whole_text():
 def test_query_readings_add_the_rest_after_an_article():
     assert query_readings("الهج") == ("الهج", "هج")
     assert words("  «وبيان»  ") == ["وبيان"]
+
+
+# -- the preview's incremental index -----------------------------------------------------------
+
+def _many_entries(count: int, edited: dict[int, dict] | None = None):
+    """``count`` entries on distinct days, titled with words of the fixture list
+    (so that the index has many parts), with ``edited`` fields replaced."""
+    entries = []
+    for n in range(count):
+        fields = dict(title=" ".join(WORDS[(n * 7 + k * 13) % len(WORDS)] for k in range(4)) + f" {n}",
+                      quote="جملة أولى.", review="verified", actors=("russia",))
+        fields.update((edited or {}).get(n, {}))
+        day = f"2017-{1 + n // 28 % 12:02d}-{1 + n % 28:02d}" if n < 336 else f"2018-{1 + (n - 336) // 28:02d}-{1 + n % 28:02d}"
+        entries.append(make_entry(f"e{n:03d}", day, fields.pop("title"), **fields))
+    return entries
+
+
+def _index_of(content, previous_data=None, previous_state=None):
+    data = build_site_data(content, DateDisplay(), Urls(), previous_data)
+    index = build_index(content, data.events, event_url="events/{id}/", digits="latin", review_labels={},
+                        previous=previous_state)
+    return data, index
+
+
+@pytest.mark.parametrize("edit", [
+    {5: {"title": "عنوان جديد تماما عن مستشفى حرستا"}},  # new terms, old ones gone
+    {120: {"title": "جيش الإسلام"}, 121: {"title": "وفد"}},  # two events, short titles
+    {40: {"quote": "جملة ثانية فيها 1200 مدني."}},  # the quote: terms and the result row's snippet
+    {7: {"review": "disputed"}},  # the facets and the short row
+    {0: {"actors": ()}},  # a facet and its terms dropped
+])
+def test_an_incremental_index_equals_a_full_index_and_remakes_few_parts(edit):
+    before = make_content(_many_entries(400))
+    data, index = _index_of(before)
+    entries = list(before.entries)
+    changed = {e.id: e for e in _many_entries(400, edit)}
+    for number in edit:
+        position = next(i for i, e in enumerate(entries) if e.id == f"e{number:03d}")
+        entries[position] = changed[f"e{number:03d}"]
+    after = replace(before, entries=tuple(entries))  # the same registries: unchanged views are reused
+    _, incremental = _index_of(after, data, index.state)
+    _, full = _index_of(after)
+    assert incremental.files == full.files
+    assert incremental.meta == full.meta
+    parts, chunks = incremental.state.rebuilt
+    assert parts < len(full.meta["parts"]) / 4 and chunks <= len(edit)
+
+
+def test_an_incremental_index_after_a_move_is_a_full_one():
+    before = make_content(_many_entries(120))
+    data, index = _index_of(before)
+    entries = sorted([*before.entries[1:], replace(before.entries[0], date=before.entries[-1].date)],
+                     key=lambda e: e.sort_key())
+    after = replace(before, entries=tuple(entries))
+    _, incremental = _index_of(after, data, index.state)
+    _, full = _index_of(after)
+    assert incremental.files == full.files and incremental.meta == full.meta
+    assert incremental.state.rebuilt == full.state.rebuilt  # every event renumbered: every part made

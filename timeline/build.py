@@ -115,7 +115,9 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, offline: bool
     mark_site(staging)
     try:
         plugin = run_mkdocs(config_file, staging, loaded, offline=offline, strict=strict)
-        pages = sum(name.endswith(".html") for _, _, names in os.walk(staging) for name in names)
+        # The plugin knows what it and MkDocs wrote: walking 50,000 fresh folders again cost seconds.
+        pages = plugin.html_files if plugin is not None else sum(
+            name.endswith(".html") for _, _, names in os.walk(staging) for name in names)
         entries = len(plugin.content.published_entries) if plugin is not None and plugin.content is not None else 0
         notes = tuple(plugin.notes) if plugin is not None else ()
         replace_directory(staging, target)

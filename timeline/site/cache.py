@@ -34,6 +34,7 @@ class RenderCache:
         self._values: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._seen: set[tuple[str, str]] = set()
         self._per_event: dict[str, dict[str, tuple[Any, Any]]] = {}
+        self.search: Any = None  # the last build's search.IndexState: the next index starts from it
         self.rendered = 0  # pages rendered in the current build (for the preview's log)
         self.reused = 0
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import base64
 import re
+from bisect import bisect_left, insort
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -196,51 +197,218 @@ def _part_keys(postings: dict[str, list[int]]) -> dict[str, str]:
 
 @dataclass
 class SearchIndex:
-    """The metadata for the page and the part files, by path under the site root."""
+    """The metadata for the page and the part files, by path under the site root;
+    ``state`` is what a later build of the same site may start from
+    (:func:`build_index`'s ``previous``)."""
 
     meta: dict[str, Any]
     files: dict[str, str]
+    state: IndexState | None = None
+
+
+@dataclass
+class IndexState:
+    """One build's index, kept by the live preview so that the next build
+    makes again only the part files an edit reaches.
+
+    Lists are per event number (timeline order); ``postings`` and ``keys``
+    are shared with the next state and copied where it changes them."""
+
+    views: list[Any]
+    terms: list[tuple[str, ...]]  # sorted indexed terms, per event number
+    shorts: list[list[Any]]  # the short row (id, title, date, review) each term part carries
+    records: list[list[Any]]  # the full result row (d-<k>.js)
+    facets: list[tuple[tuple[str, ...], ...]]  # the keys facets.js lists, per event
+    postings: dict[str, list[int]]
+    keys: dict[str, str]  # term -> its part's prefix
+    groups: dict[str, set[str]]  # two-letter prefix -> its terms (a part never spans two)
+    parts: dict[str, str]  # part prefix -> its file's text
+    chunks: list[str]  # d-<k>.js texts
+    facets_text: str
+    rebuilt: tuple[int, int] = (0, 0)  # (term parts, chunk files) made by this build, for the tests and the log
 
 
 def build_index(content: Content, views: Iterable[Any], *, event_url: str, digits: str,
                 review_labels: dict[str, str], counted: dict[str, dict[str, str]] | None = None,
-                per_event: Callable[[str, Callable[[Any], Any]], Callable[[Any], Any]] | None = None) -> SearchIndex:
+                per_event: Callable[[str, Callable[[Any], Any]], Callable[[Any], Any]] | None = None,
+                previous: IndexState | None = None) -> SearchIndex:
     """The index of the published events, in timeline order.
 
     ``event_url`` is the URL of an event with ``{id}`` for its id; ``counted``
     the noun forms for Arabic number agreement (names.yml), so the page counts
     exactly as the Python side does. ``per_event(name, compute)`` may wrap what
     is computed from one event alone (its terms, its result row) in a cache
-    (the live preview's, kept per view)."""
+    (the live preview's, kept per view). ``previous``, the state of the last
+    build of the same site: when the events are the same ones in the same
+    order (an edit that moves no event), only the changed events' terms and
+    rows are taken again, and only the part files they reach are made again;
+    the files are byte for byte those of a build without it."""
     views = list(views)
-    total = len(views)
-    postings: dict[str, list[int]] = defaultdict(list)
     memo = _TermMemo()
     cached = per_event or (lambda name, compute: compute)
-    terms_of = cached("search-terms", lambda view: sorted(memo.terms(_searchable_text(content, view))))
+    terms_of = cached("search-terms", lambda view: tuple(sorted(memo.terms(_searchable_text(content, view)))))
     record_of = cached("search-record", _record)
-    for number, view in enumerate(views):
-        for term in terms_of(view):
-            postings[term].append(number)
-    short = {n: [v.id, v.display_title, v.date_text, v.review] for n, v in enumerate(views)}
-    parts: dict[str, dict[str, Any]] = defaultdict(lambda: {"terms": {}, "docs": {}})
-    keys = _part_keys(postings)
-    for term in sorted(postings):
-        numbers = postings[term]
-        part = parts[keys[term]]
-        part["terms"][term] = encode_postings(numbers, total)
-        for n in numbers[:FIRST_PAGE]:
-            part["docs"][_base36(n)] = short[n]
-    files = {f"{SEARCH_DIR}/{part_name(key)}.js": _script(part_name(key), data) for key, data in parts.items()}
-    for start in range(0, total, CHUNK):
-        name = f"d-{start // CHUNK}"
-        docs = {_base36(n): record_of(views[n]) for n in range(start, min(start + CHUNK, total))}
-        files[f"{SEARCH_DIR}/{name}.js"] = _script(name, {"docs": docs})
-    files[f"{SEARCH_DIR}/facets.js"] = _script("facets", _facets(views))
-    meta = {"version": 2, "docs": total, "chunk": CHUNK, "page": FIRST_PAGE, "parts": sorted(parts),
+    if previous is not None and _same_order(previous.views, views):
+        state = _updated_state(previous, views, terms_of, record_of)
+    else:
+        state = _new_state(views, terms_of, record_of)
+    files = {f"{SEARCH_DIR}/{part_name(key)}.js": text for key, text in state.parts.items()}
+    for number, text in enumerate(state.chunks):
+        files[f"{SEARCH_DIR}/d-{number}.js"] = text
+    files[f"{SEARCH_DIR}/facets.js"] = state.facets_text
+    meta = {"version": 2, "docs": len(views), "chunk": CHUNK, "page": FIRST_PAGE, "parts": sorted(state.parts),
             "dir": SEARCH_DIR + "/", "event_url": event_url, "digits": digits, "reviews": review_labels,
             "counted": counted or {}, **fold_table()}
-    return SearchIndex(meta=meta, files=files)
+    return SearchIndex(meta=meta, files=files, state=state)
+
+
+def _same_order(before: list[Any], after: list[Any]) -> bool:
+    return len(before) == len(after) and all(old.id == new.id for old, new in zip(before, after))
+
+
+def _short(view: Any) -> list[Any]:
+    return [view.id, view.display_title, view.date_text, view.review]
+
+
+def _facet_keys(view: Any) -> tuple[tuple[str, ...], ...]:
+    return tuple((view.review,) if kind == "review" else tuple(view.facet(kind)) for kind in FACET_KINDS)
+
+
+def _new_state(views: list[Any], terms_of: Callable[[Any], tuple[str, ...]],
+               record_of: Callable[[Any], list[Any]]) -> IndexState:
+    """Every part made from the events."""
+    terms = [terms_of(view) for view in views]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for number, found in enumerate(terms):
+        for term in found:
+            postings[term].append(number)
+    postings = dict(postings)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for term in postings:
+        groups[term[:2]].add(term)
+    state = IndexState(
+        views=views, terms=terms, shorts=[_short(view) for view in views], records=[record_of(view) for view in views],
+        facets=[_facet_keys(view) for view in views], postings=postings, keys=_part_keys(postings),
+        groups=dict(groups), parts={}, chunks=[], facets_text="")
+    state.parts = {key: text for key, text in _term_parts(state, set(state.keys.values())).items() if text is not None}
+    state.chunks = [_chunk_text(state, start // CHUNK) for start in range(0, len(views), CHUNK)]
+    state.facets_text = _script("facets", _facets(state.facets))
+    state.rebuilt = (len(state.parts), len(state.chunks))
+    return state
+
+
+def _updated_state(previous: IndexState, views: list[Any], terms_of: Callable[[Any], tuple[str, ...]],
+                   record_of: Callable[[Any], list[Any]]) -> IndexState:
+    """``previous`` with the events whose view changed taken again (same events, same order)."""
+    changed = [number for number, (old, new) in enumerate(zip(previous.views, views)) if old is not new]
+    state = IndexState(
+        views=views, terms=list(previous.terms), shorts=list(previous.shorts), records=list(previous.records),
+        facets=list(previous.facets), postings=dict(previous.postings), keys=previous.keys,
+        groups=dict(previous.groups), parts=dict(previous.parts), chunks=list(previous.chunks),
+        facets_text=previous.facets_text)
+    dirty_groups: dict[str, set[str]] = {}  # two-letter prefix -> terms it gains
+    dirty_parts: set[str] = set()
+    dirty_chunks: set[int] = set()
+    copied: set[str] = set()  # posting lists already copied from the previous state
+    facets_changed = False
+    for number in changed:
+        view = views[number]
+        old_terms, new_terms = set(state.terms[number]), terms_of(view)
+        short = _short(view)
+        if short != state.shorts[number]:  # the term parts carrying it in their first page
+            for term in old_terms:
+                if bisect_left(state.postings[term], number) < FIRST_PAGE:
+                    dirty_parts.add(state.keys[term])
+            state.shorts[number] = short
+        for term in old_terms.difference(new_terms):
+            numbers = _own(state, term, copied)
+            del numbers[bisect_left(numbers, number)]
+            if not numbers:
+                del state.postings[term]
+            dirty_groups.setdefault(term[:2], set())
+        for term in set(new_terms).difference(old_terms):
+            insort(_own(state, term, copied), number)
+            dirty_groups.setdefault(term[:2], set()).add(term)
+        state.terms[number] = new_terms
+        record = record_of(view)
+        if record != state.records[number]:
+            state.records[number] = record
+            dirty_chunks.add(number // CHUNK)
+        facets = _facet_keys(view)
+        if facets != state.facets[number]:
+            state.facets[number] = facets
+            facets_changed = True
+    if dirty_groups:
+        state.keys = dict(state.keys)
+        for group, added in dirty_groups.items():
+            dirty_parts.update(_regroup(state, group, added))
+    for key, text in _term_parts(state, dirty_parts).items():
+        if text is None:
+            state.parts.pop(key, None)
+        else:
+            state.parts[key] = text
+    for chunk in dirty_chunks:
+        state.chunks[chunk] = _chunk_text(state, chunk)
+    if facets_changed:
+        state.facets_text = _script("facets", _facets(state.facets))
+    state.rebuilt = (len(dirty_parts), len(dirty_chunks))
+    return state
+
+
+def _own(state: IndexState, term: str, copied: set[str]) -> list[int]:
+    """The term's posting list, copied once from the previous state before it is changed."""
+    if term not in copied:
+        copied.add(term)
+        state.postings[term] = list(state.postings.get(term, ()))
+    return state.postings[term]
+
+
+def _regroup(state: IndexState, group: str, added: set[str]) -> set[str]:
+    """Assign the parts of the terms of one two-letter prefix again (a term's
+    part depends only on the terms sharing its first two letters: ``_part_keys``
+    never joins two of them); the prefixes of the group's parts, before and after."""
+    before = state.groups.get(group, set())
+    members = {term for term in before | added if term in state.postings}
+    old_parts = {state.keys[term] for term in before}
+    for term in before - members:
+        del state.keys[term]
+    new_keys = _part_keys({term: state.postings[term] for term in members})
+    state.keys.update(new_keys)
+    if members:
+        state.groups[group] = members
+    else:
+        state.groups.pop(group, None)
+    return old_parts | set(new_keys.values())
+
+
+def _term_parts(state: IndexState, keys: set[str]) -> dict[str, str | None]:
+    """The texts of the term parts named by ``keys``; None for a part left without terms."""
+    members: dict[str, list[str]] = {key: [] for key in keys}
+    for group in {key[:2] for key in keys}:
+        for term in state.groups.get(group, ()):
+            part = members.get(state.keys[term])
+            if part is not None:
+                part.append(term)
+    total = len(state.views)
+    texts: dict[str, str | None] = {}
+    for key, terms_of_part in members.items():
+        if not terms_of_part:
+            texts[key] = None
+            continue
+        data: dict[str, Any] = {"terms": {}, "docs": {}}
+        for term in sorted(terms_of_part):
+            numbers = state.postings[term]
+            data["terms"][term] = encode_postings(numbers, total)
+            for n in numbers[:FIRST_PAGE]:
+                data["docs"][_base36(n)] = state.shorts[n]
+        texts[key] = _script(part_name(key), data)
+    return texts
+
+
+def _chunk_text(state: IndexState, chunk: int) -> str:
+    start = chunk * CHUNK
+    docs = {_base36(n): state.records[n] for n in range(start, min(start + CHUNK, len(state.views)))}
+    return _script(f"d-{chunk}", {"docs": docs})
 
 
 def encode_postings(numbers: list[int], total: int) -> str:
@@ -283,13 +451,13 @@ def _record(view: Any) -> list[Any]:
             view.outlet_count, snippet]
 
 
-def _facets(views: list[Any]) -> dict[str, Any]:
+def _facets(facet_keys: list[tuple[tuple[str, ...], ...]]) -> dict[str, Any]:
+    """Every event's facet keys (``_facet_keys``) as numbers into one list of values per kind."""
     values: dict[str, dict[str, int]] = {kind: {} for kind in FACET_KINDS}
     rows = []
-    for view in views:
+    for event_keys in facet_keys:
         fields = []
-        for kind in FACET_KINDS:
-            keys = (view.review,) if kind == "review" else view.facet(kind)
+        for kind, keys in zip(FACET_KINDS, event_keys):
             known = values[kind]
             fields.append(",".join(_base36(known.setdefault(key, len(known))) for key in keys))
         rows.append(";".join(fields))
