@@ -70,6 +70,7 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, bytes | Iterable[byte
     made: set[str] = {""}
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
     relative_open = os.open in os.supports_dir_fd and os.mkdir in os.supports_dir_fd
+    os.makedirs(site_dir, exist_ok=True)  # `mkdocs build` makes it only later
     root = os.open(site_dir, os.O_RDONLY) if relative_open else None
     base = "" if relative_open else os.fspath(site_dir)
     try:
