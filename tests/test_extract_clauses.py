@@ -235,3 +235,11 @@ def test_an_undated_strike_and_its_dated_detail_stay_one_draft() -> None:
             "واستهدفت الغارات أمس السوق الشعبي والمستشفى الوطني في البلدة.")
     found = clusters(text)
     assert [[s.number for s in c.sentences] for c in found] == [[1, 2]]
+
+
+def test_a_sentence_opened_by_in_the_same_context_is_a_further_fact() -> None:
+    villages = "سيطرت القوات التركية أمس على عدة قرى في ريف الحسكة الشمالي بعد معارك عنيفة.\n"
+    further = clusters(villages + "وفي السياق ذاته، أعلنت وزارة الدفاع التركية في بيان السيطرة على مدينة تل أبيض.")
+    assert [[s.number for s in c.sentences] for c in further] == [[1], [2]]
+    detail = clusters(villages + "وقالت وزارة الدفاع التركية في بيان إن القوات سيطرت على القرى بعد انسحاب المقاتلين منها.")
+    assert [[s.number for s in c.sentences] for c in detail] == [[1, 2]]
