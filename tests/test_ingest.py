@@ -186,3 +186,16 @@ def test_import_and_outlets_yml_hold_outlet_keys_to_one_rule(content: Path, tmp_
     except ContentError as error:
         problems = [p for p in error.problems if p.field == "outlet" and "is not a key" in p.message]
     assert (registry_refuses, bool(problems)) == (not valid, not valid)
+
+def test_twins_are_looked_for_with_the_loaders_walk_not_through_links(content: Path, tmp_path: Path) -> None:
+    """A link in articles/ to a file outside the content folder, or a hidden
+    file, is not "stored already": the loader would never read it either."""
+    source = write(tmp_path, "story.txt", TEXT)
+    outside = write(tmp_path, "outside.md", f"---\nid: linked\noutlet: sana\npublished: 2018-04-08\n---\n{TEXT}\n")
+    articles = content / "articles"
+    articles.mkdir(exist_ok=True)
+    (articles / "linked.md").symlink_to(outside)
+    (articles / ".hidden.md").write_text(outside.read_text(encoding="utf-8"), encoding="utf-8")
+    result = import_article(source, content, outlet="sana", published="2018-04-08")
+    assert result.created and not result.notes
+    assert read_document(result.path).data["outlet"] == "sana"

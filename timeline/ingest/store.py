@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from timeline.content.frontmatter import FrontMatterError, read_document
+from timeline.content.frontmatter import FrontMatterError, list_content_files, read_document
 from timeline.content.ids import ascii_slug, clip_id, is_valid_id, is_valid_key
 from timeline.content.problems import ContentError, Problem
 from timeline.content.registry import load_outlets
@@ -169,11 +169,16 @@ def _same_id(target: Path, front: dict[str, Any], stored: dict[str, Any]) -> Imp
 
 
 def _stored_with_text(folder: Path, text: str) -> list[tuple[Path, dict[str, Any]]]:
-    """Every stored article whose text is exactly ``text``, with its front matter."""
+    """Every stored article whose text is exactly ``text``, with its front matter.
+
+    Files are found by the content loader's own walk (hidden files, links and
+    special files left out) and read raw: a stored file that does not validate
+    must not stop an import of another text (``timeline check`` reports it)."""
     if not folder.is_dir():
         return []
     found = []
-    for candidate in sorted(folder.glob("*.md")):
+    candidates, _unreadable = list_content_files(folder, folder.parent, recursive=False)
+    for candidate in candidates:
         try:
             document = read_document(candidate)
         except (OSError, UnicodeDecodeError, FrontMatterError):
