@@ -35,7 +35,7 @@ from timeline.content.model import EventDate
 from timeline.dates.clauses import clause_of
 from timeline.dates.occurrence import no_later_than, undated
 from timeline.extract.attribution import Frame, find_frame, opening_length
-from timeline.extract.classify import Figure, Names, casualty_figures, categories_of
+from timeline.extract.classify import MAX_CATEGORIES, Figure, Names, casualty_figures, categories_of
 from timeline.extract.clauses import split_occurrences
 from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, word_lists, words_of
 from timeline.extract.segment import Segment
@@ -45,6 +45,10 @@ MIN_WORDS = 4
 MAX_NAMES = 4
 REACTION_WINDOW = 8  # words of the claim in which a reaction is its first predicate
 ONGOING_WINDOW = 8  # words after "still" / the claim's start in which the occurrence is named
+MAX_CLAIMANT_WORDS = 10  # a trailing frame's claimant, after the claim's comma
+# Reasons of classify_event for a sentence that tells an occurrence, not only speech.
+OCCURRENCE_REASONS = frozenset({"ongoing occurrence", "ongoing since a date", "plan called off", "demand in a negotiation",
+                                "occurrence named", "headline"})
 
 
 @dataclass
@@ -128,7 +132,6 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
     is_event, reason = classify_event(words, frame, opening, claim, lex, bool(event_dates), has_future, since)
     head, definite = _head(words, claim, lex)
     stop = _clip(words, claim)
-    region = claim if claim > (frame.claim_start if frame.verb_index >= 0 else opening) else opening
     return SentenceInfo(
         number=segment.sentence.number, text=text, words=words, frame=frame,
         is_event=is_event, reason=reason,
@@ -137,8 +140,7 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         continuation=frame.inherits or lex.continuation_openers.match_at(words, 0) > 0 if words else False,
         same_day=lex.same_day_cues.any_in(words),
         contrast=bool(words) and lex.contrast_openers.match_at(words, 0) > 0,
-        categories=_statement_first(categories_of(words, lex, region, stop, trigger=_trigger(words, claim, lex, reason)),
-                                    words, frame, lex, reason, reaction),
+        categories=_sentence_categories(words, frame, opening, claim, stop, lex, reason, reaction),
         actors=names.actors.keys_in(words), places=names.places.keys_in(words),
         claim_places=names.places.keys_in(words, claim, stop),
         figures=casualty_figures(words, lex), claim_start=claim,
@@ -195,18 +197,75 @@ def _reaction(words: list[Word], frame: Frame, opening: int, claim: int, lex: Le
     return False
 
 
-def _statement_first(categories: list[str], words: list[Word], frame: Frame, lex: Lexicon, reason: str, reaction: bool) -> list[str]:
+def _sentence_categories(words: list[Word], frame: Frame, opening: int, claim: int, stop: int, lex: Lexicon,
+                         reason: str, reaction: bool) -> list[str]:
+    """The categories of what the sentence reports. An attribution frame
+    ("قال المرصد إن", "…, state media said", "according to a statement")
+    only tells who says it: the categories are read in the claim, so a
+    reported occurrence keeps its own category and the frame's words
+    ("بيان", "أعلن", "in a statement") never make it a statement. A
+    statement is the news only when it is a denial or a reaction, or when
+    the claim names no occurrence (see :func:`_statement_first`)."""
+    start, end = _claim_region(words, frame, opening, claim, stop)
+    trigger = _trigger(words, claim, lex, reason)
+    categories = categories_of(words, lex, start, end, trigger=trigger)
+    if frame.verb_index >= 0:
+        framing = _frame_categories(words, lex, (opening, start) if start > opening else (end, stop))
+        if not any(phrases.any_in(words, start, end) for _, phrases in lex.categories) and any(c != "statement" for c in framing):
+            # a claim without a cue of its own takes the frame's domain: "the Red Cross said that 13 trucks unloaded"
+            categories = [c for c in framing if c != "statement"][:MAX_CATEGORIES]
+        elif "statement" in framing and "statement" not in categories and categories != ["other"]:
+            categories = (categories + ["statement"])[:MAX_CATEGORIES]  # said in a statement: second, never first
+    return _statement_first(categories, words, frame, lex, reason, reaction, trigger)
+
+
+def _frame_categories(words: list[Word], lex: Lexicon, span: tuple[int, int]) -> list[str]:
+    """Categories with a cue in the frame (its claimant, "in a statement")."""
+    start, stop = span
+    return [key for key, phrases in lex.categories if phrases.any_in(words, start, stop)] if start < stop else []
+
+
+def _claim_region(words: list[Word], frame: Frame, opening: int, claim: int, stop: int) -> tuple[int, int]:
+    """Where the claim lies: after a leading frame, or before a trailing one
+    (", the Observatory said.", "، بحسب المرصد"); without a frame, from the
+    sentence's opening."""
+    if frame.verb_index < 0:
+        return opening, stop
+    if frame.verb_index < claim:
+        return claim, stop
+    end = frame.verb_index
+    for back in range(frame.verb_index - 1, max(claim, frame.verb_index - MAX_CLAIMANT_WORDS - 1), -1):
+        if words[back - 1].text.endswith((",", "،")):
+            end = back  # the claimant of a trailing frame follows the claim's comma
+            break
+    return min(opening, claim), min(stop, end)
+
+
+def _statement_first(categories: list[str], words: list[Word], frame: Frame, lex: Lexicon, reason: str, reaction: bool,
+                     trigger: int = -1) -> list[str]:
     """A denial ("نفت أنقرة استهداف المشفى", "denied hitting") is a statement:
     what it names did not happen, by its claimant's account. A reaction
     (a welcome, praise, a condemnation) is a statement too: what it names is
-    its object, not the news. Reported speech that names no occurrence
-    at all ("وقال الرئيس في كلمة أمس.") is a statement."""
+    its object, not the news. Reported speech whose claim names no
+    occurrence ("وقال الرئيس في كلمة أمس.", "said it was concerned"), or
+    whose verb of occurrence is itself a speech act ("said Turkey had
+    announced …") is a statement; a claim with a verb of occurrence that no
+    category names ("repelled an attack", "تصدت لهجوم") keeps ``other``."""
     denial = reason == "denial" or (frame.verb_index >= 0 and lex.denial_verbs.match_at(words, frame.verb_index) > 0)
-    if categories == ["other"] and frame.verb_index >= 0 and not lex.category_of("other").any_in(words):
+    if categories == ["other"] and frame.verb_index >= 0 and not lex.category_of("other").any_in(words) \
+            and not _names_occurrence(words, lex, reason, trigger):
         return ["statement"]  # reported speech that names no occurrence: the speech is the news
     if not (denial or reaction):
         return categories
     return (["statement"] + [c for c in categories if c not in ("statement", "other")])[:len(categories) or 1]
+
+
+def _names_occurrence(words: list[Word], lex: Lexicon, reason: str, trigger: int) -> bool:
+    """Does the claim tell something that happened, not only speech: a verb
+    of occurrence that is no speech act, or an occurrence named?"""
+    if trigger >= 0:
+        return not (lex.statement_verbs.match_at(words, trigger) or lex.reporting_verbs.match_at(words, trigger))
+    return reason in OCCURRENCE_REASONS
 
 
 def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon, claim_offset: int = 0, reaction: bool = False) -> list:

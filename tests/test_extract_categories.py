@@ -1,0 +1,68 @@
+"""Categories from what happened, not from who says it (``timeline.extract.events``).
+
+Every sentence here was written for these tests, in the style of Arabic
+outlets and English wire copy: nearly every sentence is attributed ("X
+said", "according to", "told Reuters", "قال", "أفاد", "ذكر", "بحسب").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract.events import find_events
+from timeline.extract.segment import segment_article
+
+from test_extract_quality import _names
+
+NAMES = _names()
+PUBLISHED = date(2019, 6, 12)
+
+
+def first_categories(text: str, language: str) -> list[list[str]]:
+    segments = segment_article(text, PUBLISHED, language)
+    _, clusters = find_events(segments, published=PUBLISHED, language=language, names=NAMES, outlet="enab-baladi")
+    return [c.categories for c in clusters]
+
+
+@pytest.mark.parametrize(("sentence", "language", "first"), [
+    # an occurrence no category names keeps "other" under any frame
+    ("Government forces repelled a large rebel attack on the town of Kafr Nabudah on Tuesday, state media said.", "en", "other"),
+    ("Rebels handed over their heavy weapons on Tuesday, a rebel commander told Reuters.", "en", "other"),
+    ("وقال المرصد السوري لحقوق الإنسان إن قوات النظام صدت هجوما واسعا للفصائل على بلدة كفرنبودة أمس.", "ar", "other"),
+    ("وأفادت وكالة سانا بأن وحدات الجيش تصدت أمس لهجوم المجموعات المسلحة على محاور في ريف حماة.", "ar", "other"),
+    ("وقال مصدر في المعارضة لرويترز إن الفصائل سلمت أسلحتها الثقيلة أمس.", "ar", "other"),
+    ("وبحسب المرصد فإن قوات النظام تقدمت أمس في ريف حماة الشمالي.", "ar", "other"),
+    # the frame's "statement" / "أعلن" / "في بيان" does not make a reported occurrence a statement
+    ("Fighting raged on the southern edge of the town on Tuesday, according to a statement by the Observatory.", "en", "other"),
+    ("وأعلنت وزارة الدفاع الروسية في بيان أمس أن الشرطة العسكرية انتشرت في البلدة بموجب الاتفاق.", "ar", "negotiation"),
+    ("The Syrian Observatory for Human Rights said in a statement that air strikes killed 15 people in Ariha on Tuesday.", "en", "bombardment"),
+    ("وفق ما أفاد به المرصد، قتل 15 مدنيا أمس في غارات على أريحا.", "ar", "bombardment"),
+    # the statement itself is the news: a denial, a condemnation, a position, an accusation rejected
+    ("The foreign ministry said in a statement on Tuesday that it rejected the accusations.", "en", "statement"),
+    ("Turkey condemned the attack on its observation post on Tuesday.", "en", "statement"),
+    ('The United States said on Tuesday it was "deeply concerned" by the escalation.', "en", "statement"),
+    ("وأكدت الخارجية السورية في بيان أمس رفضها القاطع للاتهامات.", "ar", "statement"),
+    ("أعلنت الخارجية الروسية أمس موقفها من التصعيد في إدلب.", "ar", "statement"),
+])
+def test_an_attribution_frame_keeps_the_category_of_the_occurrence(sentence: str, language: str, first: str) -> None:
+    found = first_categories(sentence, language)
+    assert found and found[0][0] == first, found
+
+
+def test_said_in_a_statement_is_a_second_category_never_the_first() -> None:
+    found = first_categories("The army said in a statement that its troops shelled rebel positions near the town on Monday.", "en")
+    assert found == [["bombardment", "statement"]]
+
+
+def test_a_claim_without_a_cue_takes_the_domain_of_its_claimant() -> None:
+    # "the Red Cross" says what kind of occurrence the bare claim is
+    found = first_categories("The Red Cross said that twelve trucks reached the town on Monday.", "en")
+    assert found and found[0][0] == "humanitarian"
+
+
+def test_a_trailing_frame_is_not_part_of_the_claim() -> None:
+    # ", the statement said" trails: "statement" in it names no occurrence
+    found = first_categories("Rebels withdrew from the hills on Monday, the group's statement said.", "en")
+    assert found and found[0][0] == "other"
