@@ -45,6 +45,8 @@ def test_every_category_of_the_lexicon_is_in_the_sites_vocabulary() -> None:
 def test_category_rules_name_only_categories_of_the_lexicon() -> None:
     rules, categories = _yaml("category_rules.yml"), set(_yaml("categories.yml"))
     named = set(rules["specific"]) | set(rules["consequences"]) | set(rules["moves"])
+    named |= {key for pair in rules["same_occurrence"] for key in pair}
+    assert all(len(set(pair)) == 2 for pair in rules["same_occurrence"])  # a pair of two different categories
     assert named <= categories, named - categories
     assert not set(rules["specific"]) & set(rules["consequences"])
 

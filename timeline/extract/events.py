@@ -38,6 +38,7 @@ from timeline.extract.attribution import Frame, find_frame, opening_length
 from timeline.extract.classify import MAX_CATEGORIES, Figure, Names, casualty_figures, categories_of
 from timeline.extract.clauses import split_occurrences
 from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, word_lists, words_of
+from timeline.extract.occurrence import merge_occurrences
 from timeline.extract.segment import Segment
 
 HEAD_WINDOW = 6
@@ -83,6 +84,7 @@ class SentenceInfo:
     speech_goes_on: bool = False  # "وأضاف", "إن …" after a full stop: the claimant before goes on speaking
     part: int = 0  # 0: the whole sentence; n: its n-th occurrence clause (``clauses.split_occurrences``)
     clause: str = ""  # the text of that clause ("" for the whole sentence); ``text`` stays the sentence
+    marks_another: bool = False  # new_occurrence, not counting words of a date ("كانون الثاني"); occurrence.py
 
     @property
     def key(self) -> tuple[int, int]:
@@ -148,6 +150,7 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         earlier=bool(words) and lex.earlier_openers.match_at(words, opening) > 0,
         place_reference=lex.place_references.any_in(words, claim, stop),
         new_occurrence=lex.new_occurrence_cues.any_in(words, claim, stop),
+        marks_another=_marks_new_occurrence(words, segment, claim, stop, lex),
         also=bool(words) and lex.also_openers.match_at(words, 0) > 0,
         cued=any(phrases.any_in(words) for _, phrases in lex.categories),
         speech_goes_on=_speech_goes_on(words, frame, opening, lex),
@@ -217,6 +220,15 @@ def _sentence_categories(words: list[Word], frame: Frame, opening: int, claim: i
         elif "statement" in framing and "statement" not in categories and categories != ["other"]:
             categories = (categories + ["statement"])[:MAX_CATEGORIES]  # said in a statement: second, never first
     return _statement_first(categories, words, frame, lex, reason, reaction, trigger)
+
+
+def _marks_new_occurrence(words: list[Word], segment: Segment, claim: int, stop: int, lex: Lexicon) -> bool:
+    """A mark of a new occurrence in the claim ("غارة ثانية", "another
+    strike"), not a word of a date ("كانون الثاني", "تشرين الثاني": a month)."""
+    base = segment.sentence.start
+    spans = [(m.start - base, m.end - base) for m in segment.dates]
+    return any(lex.new_occurrence_cues.match_at(words, i) and not any(a <= words[i].start < b for a, b in spans)
+               for i in range(claim, min(stop, len(words))))
 
 
 def _frame_categories(words: list[Word], lex: Lexicon, span: tuple[int, int]) -> list[str]:
@@ -484,7 +496,7 @@ def find_events(segments: list[Segment], *, published: date, language: str, name
                                    lambda clause: analyze_sentence(clause, lex, names, outlet, before))
     clusters = _cluster(infos, lex.move_categories)
     _date_clusters(clusters, infos, published)
-    return infos, clusters
+    return infos, merge_occurrences(clusters, lex)
 
 
 def _cluster(infos: list[SentenceInfo], moves: frozenset[str] = frozenset()) -> list[EventCandidate]:

@@ -178,6 +178,7 @@ class Lexicon:
     specific_categories: tuple[str, ...]
     consequence_categories: frozenset[str]
     move_categories: frozenset[str]
+    same_occurrence: frozenset[frozenset[str]]  # pairs of categories one occurrence often carries
     killed: PhraseSet
     injured: PhraseSet
     number_words: frozenset[str]
@@ -288,6 +289,7 @@ def lexicon(language: str = "ar") -> Lexicon:
         specific_categories=tuple(str(k) for k in rules["specific"]),
         consequence_categories=frozenset(str(k) for k in rules["consequences"]),
         move_categories=frozenset(str(k) for k in rules["moves"]),
+        same_occurrence=frozenset(frozenset(str(k) for k in pair) for pair in rules["same_occurrence"]),
         killed=PhraseSet(_lang(casualties["killed"], lang), nouns=True),
         injured=PhraseSet(_lang(casualties["injured"], lang), nouns=True),
         number_words=frozenset(normalize_arabic(w) for w in _lang(casualties["number_words"], lang)),

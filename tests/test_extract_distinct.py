@@ -1,0 +1,86 @@
+"""One draft per occurrence across an article (``timeline.extract.occurrence``).
+
+Sentences written for these tests, in Arabic and English wire style: an
+article tells one occurrence twice, apart (the lead without a date, the same
+strike later with its date), and must still keep two occurrences apart.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract.events import find_events
+from timeline.extract.lexicon import lexicon
+from timeline.extract.occurrence import compatible
+from timeline.extract.segment import segment_article
+
+from test_extract_quality import _names
+
+NAMES = _names()
+PUBLISHED = date(2019, 6, 15)
+
+
+def drafts(text: str, language: str = "ar") -> list[tuple[list[int], str, str]]:
+    segments = segment_article(text, PUBLISHED, language)
+    _, clusters = find_events(segments, published=PUBLISHED, language=language, names=NAMES, outlet="enab-baladi")
+    return [([s.number for s in c.sentences], c.categories[0], c.date.iso) for c in clusters]
+
+
+def test_an_undated_lead_told_again_with_its_date_is_one_draft() -> None:
+    text = "\n".join([
+        "بدأت طائرات حربية روسية بقصف مواقع الفصائل في ريف حماة الشمالي.",
+        "وأعلن مجلس محلي أن المدارس أغلقت أبوابها في البلدة.",
+        "وشنت الطائرات الحربية الروسية صباح اليوم السبت غارات مكثفة على مواقع الفصائل في ريف حماة الشمالي.",
+    ])
+    found = drafts(text)
+    assert [numbers for numbers, _, _ in found] == [[1, 3], [2]]
+    assert found[0][1:] == ("bombardment", "2019-06-15")
+
+
+def test_an_undated_wire_lead_and_its_dated_retelling_are_one_draft() -> None:
+    text = "\n".join([
+        "Rebels in the south agreed to a surrender deal with Russian officers, rebel sources said.",
+        "Aid groups said thousands of families were sleeping in the open near the border.",
+        "The rebels agreed on Friday to the surrender deal and to hand over their heavy weapons, a rebel commander said.",
+    ])
+    found = drafts(text, "en")
+    assert [numbers for numbers, _, _ in found][0] == [1, 3]
+    assert found[0][1:] == ("negotiation", "2019-06-14")
+
+
+def test_the_same_kind_in_another_place_stays_apart() -> None:
+    text = "\n".join([
+        "قصفت طائرات حربية مدينة حرستا بعدة غارات.",
+        "وأعلن مجلس محلي أن المدارس أغلقت أبوابها في البلدة.",
+        "وقصفت طائرات حربية صباح اليوم السبت بلدة عربين بعدة غارات.",
+    ])
+    assert len(drafts(text)) == 3
+
+
+def test_an_earlier_occurrence_told_with_kana_qad_stays_apart() -> None:
+    text = "\n".join([
+        "قصفت طائرات حربية مدينة أريحا بعدة غارات جوية.",
+        "وأعلن مجلس محلي أن المدارس أغلقت أبوابها في المدينة.",
+        "وكانت طائرات حربية قد قصفت مدينة أريحا بعدة غارات جوية قبل أسبوعين.",
+    ])
+    assert len(drafts(text)) == 3
+
+
+def test_a_month_name_is_no_mark_of_another_occurrence() -> None:
+    # "كانون الثاني" (January) holds the word for "second": it marks no second strike
+    text = "\n".join([
+        "بدأت طائرات حربية روسية بقصف مواقع الفصائل في ريف حماة الشمالي.",
+        "وأعلن مجلس محلي أن المدارس أغلقت أبوابها في البلدة.",
+        "وشنت الطائرات الحربية الروسية يوم 15 كانون الثاني غارات مكثفة على مواقع الفصائل في ريف حماة الشمالي.",
+    ])
+    segments = segment_article(text, date(2019, 1, 16), "ar")
+    _, clusters = find_events(segments, published=date(2019, 1, 16), language="ar", names=NAMES, outlet="enab-baladi")
+    assert [[s.number for s in c.sentences] for c in clusters] == [[1, 3], [2]]
+
+
+def test_compatible_categories_come_from_the_rules() -> None:
+    pairs = lexicon("ar").same_occurrence
+    assert compatible(["chemical-attack"], ["bombardment", "casualties"], pairs)
+    assert compatible(["statement", "negotiation"], ["negotiation"], pairs)
+    assert not compatible(["bombardment"], ["evacuation"], pairs)
+    assert not compatible(["other"], ["other"], pairs)  # no cue on either side: no sign of one occurrence
