@@ -66,3 +66,43 @@ def test_a_trailing_frame_is_not_part_of_the_claim() -> None:
     # ", the statement said" trails: "statement" in it names no occurrence
     found = first_categories("Rebels withdrew from the hills on Monday, the group's statement said.", "en")
     assert found and found[0][0] == "other"
+
+
+@pytest.mark.parametrize(("sentence", "language", "first"), [
+    # the word beside the verb belongs to the longer cue it is part of: a military convoy is no evacuation
+    ("On Tuesday, a Turkish military convoy crossed the border into the province.", "en", "other"),
+    ("On Tuesday, a convoy of buses crossed the checkpoint with families from the town.", "en", "evacuation"),
+    # verb forms of wire copy: "began evacuating", "agreed to evacuate"
+    ("Rebels and their families began evacuating the besieged suburb on Friday as part of an agreement with the government.", "en", "evacuation"),
+    ("The town's rebels agreed to evacuate in a deal late on Thursday.", "en", "negotiation"),
+    # "the two sides agreed on …": the agreement is the news, its terms are not occurrences yet
+    ("واتفق الطرفان أمس على وقف القصف وإجلاء الجرحى من البلدة.", "ar", "negotiation"),
+    ("وخرجت أمس حافلات تقل الجرحى من البلدة بموجب اتفاق بين الطرفين.", "ar", "evacuation"),
+])
+def test_the_category_at_the_verb_of_occurrence(sentence: str, language: str, first: str) -> None:
+    found = first_categories(sentence, language)
+    assert found and found[0][0] == first, found
+
+
+@pytest.mark.parametrize(("sentence", "language", "first"), [
+    # ground operations are "other" (the site's category for ground fighting and control of ground)
+    ("وأعلنت وزارة الدفاع أمس أن الجيش بدأ عملية برية في ريف المدينة الشرقي.", "ar", "other"),
+    ("Government troops routed the rebels from the town on Wednesday, state media said.", "en", "other"),
+    ("Troops began a ground offensive against the militia on Wednesday, the ministry said.", "en", "other"),
+    # a strike stays a strike
+    ("Warplanes struck the town on Wednesday, the ministry said.", "en", "bombardment"),
+])
+def test_ground_operations_are_other(sentence: str, language: str, first: str) -> None:
+    found = first_categories(sentence, language)
+    assert found and found[0][0] == first, found
+
+
+@pytest.mark.parametrize("sentence", [
+    # a reaction inside reported speech: the welcome is the news
+    "وقال مصدر مسؤول في وزارة الخارجية اليوم إن الأردن يرحب بالاتفاق حول ريف حماة.",
+    # a reaction opening the sentence, its frame later ("مؤكدة أن …")
+    "أعربت الأردن اليوم عن ترحيبها بالاتفاق حول ريف حماة، مؤكدة أنه يوقف القصف.",
+])
+def test_a_reported_reaction_is_a_statement(sentence: str) -> None:
+    found = first_categories(sentence, "ar")
+    assert found and found[0][0] == "statement", found

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from pathlib import Path
+
 from timeline.extract.events import find_events
 from timeline.extract.lexicon import lexicon
 from timeline.extract.occurrence import compatible
@@ -18,6 +20,7 @@ from test_extract_quality import _names
 
 NAMES = _names()
 PUBLISHED = date(2019, 6, 15)
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def drafts(text: str, language: str = "ar") -> list[tuple[list[int], str, str]]:
@@ -84,3 +87,44 @@ def test_compatible_categories_come_from_the_rules() -> None:
     assert compatible(["statement", "negotiation"], ["negotiation"], pairs)
     assert not compatible(["bombardment"], ["evacuation"], pairs)
     assert not compatible(["other"], ["other"], pairs)  # no cue on either side: no sign of one occurrence
+
+
+def test_a_welcome_and_the_source_reporting_it_are_one_draft() -> None:
+    # the lead tells the welcome without a date; a source tells it again, dated, and goes on
+    # speaking ("أخرى" in its speech marks no other occurrence)
+    text = "\n".join([
+        "رحبت وزارة الخارجية الأردنية بالاتفاق حول ريف حماة.",
+        "وقال مصدر مسؤول في الوزارة لوكالة الأنباء اليوم إن الأردن يرحب بالاتفاق حول ريف حماة.",
+        "وأضاف المصدر أن الأردن أبلغ الأطراف كافة دعمه لأي مبادرة أخرى تحقن دماء المدنيين.",
+    ])
+    assert drafts(text) == [([1, 2, 3], "statement", "2019-06-15")]
+
+
+# Background: a span that sums up a long stretch is no occurrence of the timeline.
+
+
+def test_a_draft_dated_only_by_a_year_is_a_summary_not_an_occurrence(tmp_path) -> None:
+    from timeline.extract import run_extraction
+    from timeline.extract.period import Period
+
+    root = tmp_path / "content"
+    (root / "articles").mkdir(parents=True)
+    for name in ("outlets.yml", "gazetteer.yml"):
+        (root / name).write_text((ROOT / "content" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    text = ("قصفت طائرات حربية أمس بلدة حرستا بعدة غارات.\n"
+            "وخسر تنظيم الدولة مساحات واسعة من الأراضي في سوريا خلال العام الجاري.")
+    (root / "articles" / "summary.md").write_text(
+        f"---\nid: summary\noutlet: sana\npublished: 2018-05-30\nlanguage: ar\n---\n{text}\n", encoding="utf-8")
+    summary = run_extraction(root, period=Period(date(2018, 2, 1), date(2018, 5, 31)), echo=lambda *a, **k: None)
+    assert summary.new_entries == 1
+    assert [line.split(": ", 1)[0] for line in summary.background] == ["summary sentence 2 (2018-01-01..2018-05-30)"]
+    assert "summary of a long stretch" in summary.background[0]
+
+
+def test_spans_of_weeks_and_a_month_stay_occurrences() -> None:
+    from timeline.extract.period import background_reason
+
+    published = date(2018, 3, 20)
+    assert background_reason("2018-02-18", "2018-03-20", published, None) is None  # "منذ 18 شباط": ongoing
+    assert background_reason("2018-03-01", "2018-03-31", published, None) is None  # "الشهر الجاري"
+    assert background_reason("2018-01-01", "2018-12-31", published, None) is not None  # "العام الجاري"

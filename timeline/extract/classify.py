@@ -118,16 +118,32 @@ def categories_of(words: list[Word], lex: Lexicon, start: int = 0, stop: int | N
 
 
 def _beside_trigger(words: list[Word], lex: Lexicon, trigger: int, start: int, stop: int) -> str | None:
-    """The cause category of a cue at the trigger, else just after or just before it."""
+    """The cause category of a cue at the trigger, else just after or just before it.
+    A word inside a longer cue of another category belongs to that cue: the
+    "convoy" of "a military convoy crossed" is the military convoy's."""
     if trigger < start or trigger >= stop:
         return None
+    covering = _cue_spans(words, lex, max(start, trigger - 4), min(stop, trigger + 3))
     for index in (trigger, trigger + 1, trigger - 1, trigger + 2):
-        if start <= index < stop:
-            lengths = [(phrases.match_at(words, index), key) for key, phrases in lex.categories if key not in lex.consequence_categories]
-            length, key = max(lengths, key=lambda item: item[0], default=(0, ""))  # the longer phrase: "قافلة مساعدات"
-            if length:
-                return key
+        key = covering.get(index)
+        if key is not None and key not in lex.consequence_categories:
+            return key
     return None
+
+
+def _cue_spans(words: list[Word], lex: Lexicon, start: int, stop: int) -> dict[int, str]:
+    """Word index -> the category of the cue covering it, longest cue first,
+    left to right, without overlaps ("قافلة مساعدات" over "قافلة")."""
+    covering: dict[int, str] = {}
+    index = start
+    while index < stop:
+        length, key = max(((phrases.match_at(words, index), key) for key, phrases in lex.categories), key=lambda item: item[0])
+        if length:
+            covering.update({i: key for i in range(index, index + length)})
+            index += length
+        else:
+            index += 1
+    return covering
 
 
 NUMBER = re.compile(r"^\d[\d,.]*$")

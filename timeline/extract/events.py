@@ -192,7 +192,8 @@ def _reaction(words: list[Word], frame: Frame, opening: int, claim: int, lex: Le
     strike")? Its cue is its frame verb or opens its claim."""
     if frame.verb_index >= 0 and lex.reaction_cues.match_at(words, frame.verb_index):
         return True
-    for index in range(min(opening, claim), min(len(words), claim + REACTION_WINDOW)):
+    first = claim if 0 <= frame.verb_index <= opening < claim else min(opening, claim)  # past an opening frame: "قال المصدر إن دمشق ترحب"
+    for index in range(first, min(len(words), claim + REACTION_WINDOW)):
         if lex.reaction_cues.match_at(words, index):
             return True  # the first predicate is the reaction ("The ministry on Wednesday welcomed …")
         if lex.event_verbs.match_at(words, index) or lex.reporting_verbs.match_at(words, index):

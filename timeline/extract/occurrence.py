@@ -34,7 +34,7 @@ from timeline.extract.merge import content_words, similarity
 if TYPE_CHECKING:  # events imports this module
     from timeline.extract.events import EventCandidate, SentenceInfo
 
-SAME_OCCURRENCE_SIMILARITY = 0.2  # content-word similarity of two clusters told apart in one article
+SAME_OCCURRENCE_SIMILARITY = 0.12
 MAX_CATEGORIES = 3
 
 
@@ -56,7 +56,7 @@ def same_occurrence(earlier: EventCandidate, later: EventCandidate, lex: Lexicon
         return False
     if earlier.date is None or later.date is None or not _overlap(earlier, later):
         return False
-    if any(_marked_apart(s) for s in later.sentences[:1]) or any(s.marks_another for s in later.sentences):
+    if _marked_apart(later.first) or later.first.marks_another:
         return False
     if earlier.places and later.places and not set(earlier.places) & set(later.places):
         return False
@@ -71,8 +71,9 @@ def own_date(cluster: EventCandidate) -> bool:
 
 
 def compatible(first: list[str], second: list[str], pairs: frozenset[frozenset[str]]) -> bool:
-    """Can two lists of categories be one occurrence's? ``other`` alone, the
-    category of a report without a cue, is compatible with nothing."""
+    """Can two lists of categories be one occurrence's? ``other`` alone (a
+    report without a cue, or ground fighting, the widest category) is too
+    weak a sign of one occurrence: compatible with nothing."""
     if not first or not second or first == ["other"] or second == ["other"]:
         return False
     a, b = first[0], second[0]
