@@ -128,3 +128,12 @@ def test_spans_of_weeks_and_a_month_stay_occurrences() -> None:
     assert background_reason("2018-02-18", "2018-03-20", published, None) is None  # "منذ 18 شباط": ongoing
     assert background_reason("2018-03-01", "2018-03-31", published, None) is None  # "الشهر الجاري"
     assert background_reason("2018-01-01", "2018-12-31", published, None) is not None  # "العام الجاري"
+
+
+def test_a_dated_move_of_a_negotiation_after_an_undated_one_is_the_next_move() -> None:
+    text = "\n".join([
+        "قصفت طائرات حربية أمس بلدة حرستا بعدة غارات.",
+        "وأعلنت الفصائل موافقتها على العودة إلى جولة المفاوضات مع الجانب الروسي حول بلدة حرستا.",
+        "وتعثرت جولة المفاوضات بين الفصائل والجانب الروسي حول بلدة حرستا يوم الأربعاء بعد رفض الفصائل تسليم السلاح.",
+    ])
+    assert [numbers for numbers, _, _ in drafts(text)] == [[1], [2], [3]]

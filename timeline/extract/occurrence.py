@@ -15,6 +15,11 @@ one occurrence when
   one among the categories of the other, or a pair that one occurrence
   often carries (``same_occurrence`` in ``data/category_rules.yml``: a
   chemical attack is delivered by a bombardment, a toll is of the strike);
+- they hold no clauses of one sentence (clause splitting told those apart);
+- for a negotiation or a statement (``moves`` in ``category_rules.yml``,
+  told as a sequence of moves), a later cluster with a date of its own
+  folds only into the article's lead: after an undated move, a dated one is
+  the next move;
 - the later one is not marked as another occurrence ("وكانت … قد", "كما",
   "another strike", "لكن") and they do not name only different places;
 - their wording is similar (content words, ``merge.similarity``).
@@ -42,7 +47,8 @@ def merge_occurrences(clusters: list[EventCandidate], lex: Lexicon) -> list[Even
     """The clusters with every later cluster that tells an earlier one's occurrence folded into it."""
     kept: list[EventCandidate] = []
     for cluster in clusters:
-        target = next((earlier for earlier in reversed(kept) if same_occurrence(earlier, cluster, lex)), None)
+        target = next((earlier for earlier in reversed(kept)
+                       if same_occurrence(earlier, cluster, lex, lead=earlier is kept[0])), None)
         if target is None:
             kept.append(cluster)
         else:
@@ -50,10 +56,15 @@ def merge_occurrences(clusters: list[EventCandidate], lex: Lexicon) -> list[Even
     return kept
 
 
-def same_occurrence(earlier: EventCandidate, later: EventCandidate, lex: Lexicon) -> bool:
-    """Do two clusters of one article tell one occurrence (see the module's rules)?"""
+def same_occurrence(earlier: EventCandidate, later: EventCandidate, lex: Lexicon, *, lead: bool = False) -> bool:
+    """Do two clusters of one article tell one occurrence (see the module's rules)?
+    ``lead``: ``earlier`` is the article's first occurrence."""
     if own_date(earlier) and own_date(later):
         return False
+    if own_date(later) and not lead and later.categories[:1] and later.categories[0] in lex.move_categories:
+        return False  # a dated move of a negotiation or a statement after an undated one is the next move
+    if {s.number for s in earlier.sentences} & {s.number for s in later.sentences}:
+        return False  # clauses of one sentence told as two occurrences (clauses.split_occurrences)
     if earlier.date is None or later.date is None or not _overlap(earlier, later):
         return False
     if _marked_apart(later.first) or later.first.marks_another:
@@ -89,7 +100,7 @@ def _overlap(a: EventCandidate, b: EventCandidate) -> bool:
 
 
 def _words(cluster: EventCandidate) -> frozenset[str]:
-    return content_words(" ".join(s.text for s in cluster.sentences))
+    return content_words(" ".join(s.clause or s.text for s in cluster.sentences))
 
 
 def _fold(target: EventCandidate, other: EventCandidate) -> None:
