@@ -17,9 +17,10 @@ one occurrence when
   chemical attack is delivered by a bombardment, a toll is of the strike);
 - they hold no clauses of one sentence (clause splitting told those apart);
 - for a negotiation or a statement (``moves`` in ``category_rules.yml``,
-  told as a sequence of moves), a later cluster with a date of its own
-  folds only into the article's lead: after an undated move, a dated one is
-  the next move;
+  told as a sequence of moves: an offer, a demand, a rejection), a later
+  cluster folds only into the article's lead, and only when one of the two
+  has a date of its own and the other none (the lead told again); two
+  undated moves, or a dated move after an undated one, are two moves;
 - the later one is not marked as another occurrence ("وكانت … قد", "كما",
   "another strike", "لكن") and they do not name only different places;
 - their wording is similar (content words, ``merge.similarity``).
@@ -61,8 +62,9 @@ def same_occurrence(earlier: EventCandidate, later: EventCandidate, lex: Lexicon
     ``lead``: ``earlier`` is the article's first occurrence."""
     if own_date(earlier) and own_date(later):
         return False
-    if own_date(later) and not lead and later.categories[:1] and later.categories[0] in lex.move_categories:
-        return False  # a dated move of a negotiation or a statement after an undated one is the next move
+    if later.categories[:1] and later.categories[0] in lex.move_categories \
+            and not (lead and own_date(earlier) != own_date(later)):
+        return False  # moves of a negotiation or a statement: only the lead told once with, once without its date
     if {s.number for s in earlier.sentences} & {s.number for s in later.sentences}:
         return False  # clauses of one sentence told as two occurrences (clauses.split_occurrences)
     if earlier.date is None or later.date is None or not _overlap(earlier, later):
