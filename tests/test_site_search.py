@@ -240,3 +240,13 @@ def test_an_incremental_index_after_a_move_is_a_full_one():
     _, full = _index_of(after)
     assert incremental.files == full.files and incremental.meta == full.meta
     assert incremental.state.rebuilt == full.state.rebuilt  # every event renumbered: every part made
+
+
+def test_a_one_off_index_keeps_nothing_and_writes_the_same_files():
+    content = make_content(_many_entries(150))
+    data = build_site_data(content, DateDisplay(), Urls())
+    kept = build_index(content, data.events, event_url="events/{id}/", digits="latin", review_labels={})
+    one_off = build_index(content, data.events, event_url="events/{id}/", digits="latin", review_labels={},
+                          keep_state=False)
+    assert one_off.state is None and kept.state is not None
+    assert one_off.files == kept.files and one_off.meta == kept.meta

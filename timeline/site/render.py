@@ -430,10 +430,11 @@ class SiteRenderer:
                 self.content, self.data.events, event_url=self.urls.event("{id}"), digits=self.options.digits,
                 review_labels={**names()["reviews"], **reviews},
                 counted={noun: counted_nouns()[noun] for noun in ("result", "party", "outlet", "event")},
-                per_event=self._per_event, previous=self.cache.search if self.cache is not None else None)
+                per_event=self._per_event, previous=self.cache.search if self.cache is not None else None,
+                keep_state=self.cache is not None)
             if self.cache is not None:  # the preview's next update starts from it
                 self.cache.search = self._search.state
-            self._search.state = None  # a build lets each part go once written
+                self._search.state = None
         return self._search
 
     def sitemap(self, extra_urls: list[str]) -> bytes | None:

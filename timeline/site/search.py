@@ -231,7 +231,7 @@ class IndexState:
 def build_index(content: Content, views: Iterable[Any], *, event_url: str, digits: str,
                 review_labels: dict[str, str], counted: dict[str, dict[str, str]] | None = None,
                 per_event: Callable[[str, Callable[[Any], Any]], Callable[[Any], Any]] | None = None,
-                previous: IndexState | None = None) -> SearchIndex:
+                previous: IndexState | None = None, keep_state: bool = True) -> SearchIndex:
     """The index of the published events, in timeline order.
 
     ``event_url`` is the URL of an event with ``{id}`` for its id; ``counted``
@@ -242,7 +242,9 @@ def build_index(content: Content, views: Iterable[Any], *, event_url: str, digit
     build of the same site: when the events are the same ones in the same
     order (an edit that moves no event), only the changed events' terms and
     rows are taken again, and only the part files they reach are made again;
-    the files are byte for byte those of a build without it."""
+    the files are byte for byte those of a build without it. Without
+    ``keep_state`` (a one-off build) nothing per event is kept beyond what the
+    files need, and the result has no state."""
     views = list(views)
     memo = _TermMemo()
     cached = per_event or (lambda name, compute: compute)
@@ -251,7 +253,7 @@ def build_index(content: Content, views: Iterable[Any], *, event_url: str, digit
     if previous is not None and _same_order(previous.views, views):
         state = _updated_state(previous, views, terms_of, record_of)
     else:
-        state = _new_state(views, terms_of, record_of)
+        state = _new_state(views, terms_of, record_of, keep_state)
     files = {f"{SEARCH_DIR}/{part_name(key)}.js": text for key, text in state.parts.items()}
     for number, text in enumerate(state.chunks):
         files[f"{SEARCH_DIR}/d-{number}.js"] = text
@@ -259,7 +261,7 @@ def build_index(content: Content, views: Iterable[Any], *, event_url: str, digit
     meta = {"version": 2, "docs": len(views), "chunk": CHUNK, "page": FIRST_PAGE, "parts": sorted(state.parts),
             "dir": SEARCH_DIR + "/", "event_url": event_url, "digits": digits, "reviews": review_labels,
             "counted": counted or {}, **fold_table()}
-    return SearchIndex(meta=meta, files=files, state=state)
+    return SearchIndex(meta=meta, files=files, state=state if keep_state else None)
 
 
 def _same_order(before: list[Any], after: list[Any]) -> bool:
@@ -275,26 +277,39 @@ def _facet_keys(view: Any) -> tuple[tuple[str, ...], ...]:
 
 
 def _new_state(views: list[Any], terms_of: Callable[[Any], tuple[str, ...]],
-               record_of: Callable[[Any], list[Any]]) -> IndexState:
-    """Every part made from the events."""
-    terms = [terms_of(view) for view in views]
+               record_of: Callable[[Any], list[Any]], keep: bool = True) -> IndexState:
+    """Every part made from the events. Without ``keep``, the per-event terms,
+    rows and facet keys are used once and let go (at 50,000 events the terms
+    alone are some 40 MB, which a one-off build has no use for)."""
+    terms = [terms_of(view) for view in views] if keep else None
     postings: dict[str, list[int]] = defaultdict(list)
-    for number, found in enumerate(terms):
+    for number, found in enumerate(terms if terms is not None else map(terms_of, views)):
         for term in found:
             postings[term].append(number)
     postings = dict(postings)
     groups: dict[str, set[str]] = defaultdict(set)
     for term in postings:
         groups[term[:2]].add(term)
+    records = [record_of(view) for view in views] if keep else _Rows(views, record_of)
     state = IndexState(
-        views=views, terms=terms, shorts=[_short(view) for view in views], records=[record_of(view) for view in views],
-        facets=[_facet_keys(view) for view in views], postings=postings, keys=_part_keys(postings),
-        groups=dict(groups), parts={}, chunks=[], facets_text="")
+        views=views, terms=terms or [], shorts=[_short(view) for view in views], records=records,
+        facets=[_facet_keys(view) for view in views] if keep else [], postings=postings,
+        keys=_part_keys(postings), groups=dict(groups), parts={}, chunks=[], facets_text="")
     state.parts = {key: text for key, text in _term_parts(state, set(state.keys.values())).items() if text is not None}
     state.chunks = [_chunk_text(state, start // CHUNK) for start in range(0, len(views), CHUNK)]
-    state.facets_text = _script("facets", _facets(state.facets))
+    state.facets_text = _script("facets", _facets(state.facets if keep else map(_facet_keys, views)))
     state.rebuilt = (len(state.parts), len(state.chunks))
     return state
+
+
+class _Rows:
+    """Result rows computed when asked for, not kept (``_new_state`` without ``keep``)."""
+
+    def __init__(self, views: list[Any], record_of: Callable[[Any], list[Any]]) -> None:
+        self._views, self._record_of = views, record_of
+
+    def __getitem__(self, number: int) -> list[Any]:
+        return self._record_of(self._views[number])
 
 
 def _updated_state(previous: IndexState, views: list[Any], terms_of: Callable[[Any], tuple[str, ...]],
@@ -451,7 +466,7 @@ def _record(view: Any) -> list[Any]:
             view.outlet_count, snippet]
 
 
-def _facets(facet_keys: list[tuple[tuple[str, ...], ...]]) -> dict[str, Any]:
+def _facets(facet_keys: Iterable[tuple[tuple[str, ...], ...]]) -> dict[str, Any]:
     """Every event's facet keys (``_facet_keys``) as numbers into one list of values per kind."""
     values: dict[str, dict[str, int]] = {kind: {} for kind in FACET_KINDS}
     rows = []
