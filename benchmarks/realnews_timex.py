@@ -11,8 +11,14 @@ against), and every gold ``timexes[]`` item is looked for among the mentions:
 
 - **span found**: a mention overlaps the gold string (located by its
   ``occurrence``, 0-based over every occurrence in the body);
-- **exact**: an overlapping mention's value equals the gold value exactly
-  (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``START/END``).
+- **exact**: an overlapping mention's value denotes the same days as the gold
+  value (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``START/END``): values are
+  compared as the intervals of days they denote, so writing a range's start
+  at month precision or at its first day is the same value
+  (``2019-01/2019-03-24`` = ``2019-01-01/2019-03-24``, ``2019-03`` =
+  ``2019-03-01/2019-03-31``). That is a representation difference, not a
+  reading one: a value that covers other days (a day off, a month for a day,
+  a range one day longer) is still a miss.
 
 Mentions overlapping no gold timex are counted as ``extra`` (not all are
 wrong: the gold leaves out expressions relative to an event, and some of
@@ -24,6 +30,7 @@ scorers (``benchmarks/eval_realnews.py``).
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import re
 import sys
@@ -99,6 +106,38 @@ class TimexScore:
                 "articles": [asdict(article) for article in self.articles]}
 
 
+def _bounds(value: str, last: bool) -> date | None:
+    """The first (or ``last``) day of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
+    parts = [int(part) for part in value.split("-")]
+    if not parts or not all(parts) or len(parts) > 3:
+        return None
+    year_number, month_number, day_number = (parts + [0, 0])[:3]
+    if not month_number:
+        return date(year_number, 12, 31) if last else date(year_number, 1, 1)
+    if not day_number:
+        day_number = calendar.monthrange(year_number, month_number)[1] if last else 1
+    return date(year_number, month_number, day_number)
+
+
+def interval(value: str) -> tuple[date, date] | None:
+    """The days a gold or engine value denotes: ``2019-01/2019-03-24`` is
+    1 January to 24 March 2019. None for a value that is not a date."""
+    first, _, last = value.partition("/")
+    try:
+        start, end = _bounds(first, False), _bounds(last or first, True)
+    except ValueError:
+        return None
+    return (start, end) if start and end else None
+
+
+def same_value(engine: str, gold: str) -> bool:
+    """Do the two values denote the same days (see the module docstring)?"""
+    if engine == gold:
+        return True
+    denoted = interval(gold)
+    return denoted is not None and interval(engine) == denoted
+
+
 def article_body(markdown: str) -> str:
     """The body of a rebuilt ``NN-slug.md`` (after its front matter)."""
     match = BODY.match(markdown)
@@ -131,7 +170,7 @@ def score_article(body: str, gold: dict, name: str) -> ArticleScore:
         used.update(overlapping)
         if overlapping:
             result.span_found += 1
-        if any(mentions[index].value == timex["value"] for index in overlapping):
+        if any(same_value(mentions[index].value, timex["value"]) for index in overlapping):
             result.exact += 1
         else:
             result.misses.append(Miss(timex["text"], timex["value"],

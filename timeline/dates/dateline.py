@@ -15,15 +15,21 @@ Interface (for extraction and import)::
 2. a date line: a line that holds a date and nothing else but a label
    ("آخر تحديث", "نشر في", "Published", "Updated" …), a weekday, a clock
    time or a second calendar ("الجمعة 17 ربيع الأول 1438هـ 16-12-2016م",
-   "22/06/2018", "Updated: April 8, 2018 10:13").
+   "22/06/2018", "Updated: April 8, 2018 10:13");
+3. a date stamp: the text's first line opens with a date written with its
+   year, after at most a label, and the headline follows on the same line
+   (" date 2019-10-09 Turkey launches …", "2019-10-09 عنوان الخبر"), as a
+   page's metadata runs into its title when the page is flattened to text;
+   without a label only a numeric date ("12 April 2018 was …" may be a
+   headline about that day).
 
 It returns a :class:`Dateline`: ``day`` (the Gregorian date, or None when
 the line gives a day and month without a year and no ``reference`` was
 given), ``month``/``day_of_month``/``year`` as written (year None when
 absent), ``start``/``end`` (the span of the whole dateline or date line in
 ``text``), ``date_start``/``date_end`` (the span of the date itself),
-``place`` and ``agency`` (None when absent) and ``kind`` ("agency" or
-"date line"). A yearless dateline ("31 آذار") is resolved against
+``place`` and ``agency`` (None when absent) and ``kind`` ("agency",
+"date line" or "date stamp"). A yearless dateline ("31 آذار") is resolved against
 ``reference`` (e.g. the ``published`` the editor gave, or the import date)
 as the most recent such day on or before it, as news does.
 
@@ -50,6 +56,7 @@ DATE_LINE_LABELS = re.compile(
 CLOCK = re.compile(r"(?<!\w)(?:\d{1,2}[:.]\d{2}|\d{4}(?=\s?(?:gmt|utc)))(?:\s?(?:am|pm|gmt|utc|ص|م)(?!\w))?",
                    re.IGNORECASE)
 FILLER = re.compile(r"[\s|/\\\-–—,،:()\[\]«»\"'.•·▪]+")
+NUMERIC_DATE = re.compile(r"[\d٠-٩۰-۹]{1,4}(?:[/.\-][\d٠-٩۰-۹]{1,4}){2}")
 AGENCY = r"\((?P<agency>[^()\n]{2,40})\)"
 DASH = r"\s?[-–—]\s?"
 
@@ -75,7 +82,7 @@ class Dateline:
 def find_dateline(text: str, language: str = "ar", reference: date | None = None) -> Dateline | None:
     """The dateline or date line near the top of ``text``, or None (see the module docstring)."""
     head = text[:HEAD_CHARACTERS]
-    for finder in (_agency_dateline, _date_line):
+    for finder in (_agency_dateline, _date_line, _date_stamp):
         found = finder(head, language, reference)
         if found is not None:
             return found
@@ -127,6 +134,25 @@ def _date_line(head: str, language: str, reference: date | None) -> Dateline | N
             mention = _best(mentions)
             return _build(line_start, line_start + len(line.rstrip()), line_start, mention, language,
                           reference, None, None, "date line", head)
+    return None
+
+
+def _date_stamp(head: str, language: str, reference: date | None) -> Dateline | None:
+    """A date with its year opening the first line, the headline after it."""
+    for line_start, line in _lines(head):
+        if not line.strip():
+            continue
+        label = DATE_LINE_LABELS.match(line.strip())
+        opening = len(line) - len(line.lstrip()) + (label.end() if label else 0)
+        for mention in _day_mentions(line, language):
+            if mention.year is None or line[opening:mention.start].strip(" :") \
+                    or not re.match(r"\s|$", line[mention.end:]):
+                continue
+            if not label and not NUMERIC_DATE.fullmatch(line[mention.start:mention.end]):
+                continue  # "12 April 2018 was …" may be a headline about that day
+            return _build(line_start, line_start + mention.end, line_start, mention, language,
+                          reference, None, None, "date stamp", head)
+        return None
     return None
 
 

@@ -189,7 +189,8 @@ def _with_time_of_day(reading: Reading, match: re.Match, language: str) -> Readi
 
 
 # "منذ X" / "since X": a range from X to publication; "منذ X وحتى اليوم" too.
-SINCE_BEFORE = {"ar": re.compile(r"(?<!\w)[وف]?(?P<since>منذ)\s?$"),
+# A comma some writers put after منذ ("منذ، الأربعاء،") does not cut it off.
+SINCE_BEFORE = {"ar": re.compile(r"(?<!\w)[وف]?(?P<since>منذ)\s?،?\s?$"),
                 "en": re.compile(r"(?<![\w])(?P<since>(?:ever )?since)\s$", re.IGNORECASE)}
 SINCE_UNTIL_NOW = {"ar": re.compile(r"\s?،?\s?و?\s?(?:حتي|الي|لغايه)\s(?:اليوم|الان|تاريخه|هذه اللحظه|الساعه)(?!\w)"),
                    "en": re.compile(r",?\s(?:until|till|to)\s(?:now|today|this day)(?![\w])", re.IGNORECASE)}

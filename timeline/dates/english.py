@@ -162,6 +162,12 @@ def read_numeric(match: re.Match, context: Context) -> Reading | None:
     return Reading(resolve.day(found)) if found else None
 
 
+def read_iso(match: re.Match, context: Context) -> Reading | None:
+    """"2019-10-09": year, month, day."""
+    found = resolve.safe_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    return Reading(resolve.day(found)) if found else None
+
+
 def read_weekend(match: re.Match, context: Context) -> Reading | None:
     mode = _mode(match.group("rel")) or ("future" if context.future else "recent")
     return Reading(resolve.weekend(context.published, mode, WEEKEND), approximate=True,
@@ -207,8 +213,17 @@ def read_period(match: re.Match, context: Context) -> Reading | None:
 def read_ago(match: re.Match, context: Context) -> Reading | None:
     unit = UNITS[match.group("unit")]
     amount = _number(match.group("n"))
+    if match.group("n") is None and unit != "hour":
+        if match.group("unit") != "days":
+            return None
+        # "days ago": some days back, as "منذ أيام".
+        return Reading(resolve.day_range(context.published - timedelta(days=7),
+                                         context.published - timedelta(days=1)), approximate=True)
     if unit == "hour":
-        return None if amount < 24 else Reading(resolve.ago(context.published, amount // 24, "day"), True)
+        # "hours ago", "two hours ago": the day of publication.
+        if amount < 24:
+            return Reading(resolve.day(context.published))
+        return Reading(resolve.ago(context.published, amount // 24, "day"), True)
     return Reading(resolve.ago(context.published, amount, unit),
                    approximate=match.group("n") in ("few", "a few", "several"))
 
@@ -252,6 +267,9 @@ def _sources() -> list[tuple[str, str, object]]:
                  rf"(?P<core>(?P<y>{YEAR}))(?![\s-]*(?:people|civilians|fighters|troops|dead|killed))", read_year),
         ("numeric_date", r"(?P<core>(?<![\d/.\-])(?P<a>3[01]|[12]\d|0?[1-9])(?P<sep>[/.\-])(?P<b>3[01]|[12]\d|0?[1-9])"
                          r"(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/\-]|\.\d))", read_numeric),
+        # ISO 8601, as sites stamp their pages ("2019-10-09"): never ambiguous.
+        ("iso_date", r"(?P<core>(?<![\d/.\-])(?P<y>(?:19|20)\d\d)-(?P<m>1[0-2]|0[1-9])-(?P<d>3[01]|[12]\d|0[1-9])"
+                     r"(?![\d\-]|\.\d|:\d))", read_iso),
         ("week_of_month", rf"(?P<core>the\s(?P<ord>{_alt(ORDINAL_WEEKS)})\sweek\sof\s(?:(?P<mrel>last|next|this)\s)?"
                           rf"(?:(?P<m>{MONTH})(?:,?\s(?P<y>{YEAR}))?|(?P<rel>last|next|this)\smonth))", read_week_of_month),
         ("week_part", rf"(?P<core>(?P<part>{_alt(WEEK_PARTS)})\s?(?P<rel>last|next|this)\sweek)(?![a-z])", read_week_part),
@@ -261,7 +279,7 @@ def _sources() -> list[tuple[str, str, object]]:
                     rf"(?:\s(?P<part>morning|afternoon|evening|night))?)", read_weekday),
         ("period", rf"(?P<core>(?:(?P<early>earlier|later)\s)?(?P<rel>last|next|this|past|coming)\s(?P<unit>week|month|year)"
                    rf"(?![a-z']))", read_period),
-        ("ago", rf"(?P<core>(?P<n>{NUMBER})\s(?P<unit>{UNIT})\sago)", read_ago),
+        ("ago", rf"(?P<core>(?:(?P<n>{NUMBER})\s)?(?P<unit>{UNIT})\sago)", read_ago),
         ("window", rf"(?P<core>(?:(?P<lead>in|over|during|for|within)\s)?the\s(?P<rel>past|last|previous|coming|next)"
                    rf"\s(?:(?P<n>{NUMBER})\s)?(?P<unit>{UNIT}))", read_window),
         ("recent", rf"(?P<core>in\s(?:(?P<rel>recent|coming)\s)(?P<n>)(?P<lead>)(?P<unit>days|weeks|hours))",

@@ -187,7 +187,9 @@ def _after(match: re.Match) -> str:
     return match.string[match.end():match.end() + 40]
 
 
-RELATIVE_TO_EVENT = re.compile(r"\s(?:من|علي|علي)\s(?!(?:الان|اليوم|تاريخه|الحين)" + WORD_END + ")")
+# "قبل يومين من الهجوم", also with "only"/"about" between ("قبل ساعات فقط من حديثه").
+RELATIVE_TO_EVENT = re.compile(r"\s(?:(?:فقط|تقريبا|قليله)\s)?(?P<relation>من|علي)\s"
+                               r"(?!(?:الان|اليوم|تاريخه|الحين)" + WORD_END + ")")
 # Nouns that make a number a count, not a year ("رمضان 1300 قتيل").
 COUNT_NOUNS = "الف|مليون|مليار|شخص|مدني|قتيل|جريح|طفل|منزل|عائله|مقاتل|نازح|لاجي|اسره"
 CLAUSE_BREAK = re.compile(r"[.!?؟؛،,:]")
@@ -232,14 +234,14 @@ def _counts_from_event(match: re.Match) -> bool:
     relation = RELATIVE_TO_EVENT.match(_after(match))
     if relation is None:
         return False
-    if not relation.group().strip().startswith("من"):
+    if relation.group("relation") != "من":
         return True
     lex = lexicon()
     if _verb_in_clause(match, lex.min_verbs):
         return False
     word = WORD.match(match.string, match.end() + relation.end()).group()
-    if _is_event_noun(word):
-        return True
+    if _is_event_noun(word) or lex.unit_of(match.group("unit")) == "hour":
+        return True   # "قبل ساعات من حديثه": hours before something told, not an object
     if _verb_in_clause(match, lex.motion_verbs):
         return False
     return word.startswith(("ال", "لل")) or word.endswith(DEFINITE_ENDINGS)
@@ -277,6 +279,28 @@ def read_day_month(match: re.Match, context: Context) -> Reading | None:
     else:
         found = resolve.safe_date(year_number, month_number, day_number)
     return Reading(resolve.day(found), role="future" if mode == "future" else None) if found else None
+
+
+def read_day_of_relative_month(match: re.Match, context: Context) -> Reading | None:
+    """"في الـ13 من الشهر الماضي", "13 الشهر الجاري", "الخامس من هذا الشهر":
+    that day of the month the words give. A bare number with neither "من",
+    the article ("الـ13"), an ordinal word nor a leading "في/يوم" may be a
+    count ("أصيب 13 الشهر الماضي"), and is not read."""
+    day_text = match.group("d")
+    day_number = parse_day(day_text)
+    if day_number is None:
+        return None
+    if day_text[:1].isdigit() and not (match.group("of") or match.group("lead")):
+        return None
+    if match.group("this"):
+        offset = 0
+    else:
+        offset = {"past": -1, "future": 1, "current": 0}[_relative_mode(match.group("rel"))]
+    first = resolve.add_months(context.published.replace(day=1), offset)
+    found = resolve.safe_date(first.year, first.month, day_number)
+    if found is None:
+        return None
+    return Reading(resolve.day(found), role="future" if found > context.published else None)
 
 
 def read_same_month_range(match: re.Match, context: Context) -> Reading | None:
@@ -461,7 +485,20 @@ def read_deictic(match: re.Match, context: Context) -> Reading | None:
             return None
     offset = lex.deictic_days[word]
     found = context.published + timedelta(days=offset)
+    if match.group("wd"):
+        found = _named_weekday_near(found, _weekday(match.group("wd")))
+        if offset <= 0 and found > context.published:
+            return Reading(resolve.day(found), role="event")   # the writer's today, not a plan
     return Reading(resolve.day(found), role="future" if offset > 0 else None)
+
+
+def _named_weekday_near(found: date, weekday: int) -> date:
+    """"أمس الخميس" in a paper dated Saturday: the writer's Thursday. When the
+    weekday named with a relative day is not that day's, the article's date
+    is off (a print edition of the day after, a page stamp): the named
+    weekday nearest the relative day is the writer's day."""
+    shift = (weekday - found.weekday()) % 7
+    return found + timedelta(days=shift if shift <= 3 else shift - 7)
 
 
 def read_last_night(match: re.Match, context: Context) -> Reading | None:
@@ -535,7 +572,11 @@ def read_ago(match: re.Match, context: Context) -> Reading | None:
     if amount > {"year": 100, "month": 600}.get(unit, 1000):
         return None  # "قبل 2000 عام": history, not news
     if unit == "hour":
-        return None if amount < 24 else Reading(resolve.ago(context.published, amount // 24, "day"), True)
+        # "قبل ساعات", "منذ ساعتين": hours back from publication are its own
+        # day (a report published just after midnight is the exception).
+        if amount < 24:
+            return Reading(resolve.day(context.published))
+        return Reading(resolve.ago(context.published, amount // 24, "day"), True)
     if match.group("unit") in lexicon().plurals and not match.group("n"):
         # "منذ أيام", "قبل أسابيع": some time back, within a span of that unit.
         if unit == "day":
@@ -627,6 +668,14 @@ def _rule_sources(b: Blocks) -> list[tuple[str, str, Reader]]:
          rf"{lead}(?P<core>(?:(?P<part>{b.day_part_day})\s)?(?:(?:يوم\s)?(?P<wd>{weekday_article})\s?،?\s?(?:(?:الموافق|الموافقه|في)\s)?)?"
          rf"{b.day_month('d', 'm')}(?:{b.year_tail('y')}|{b.relative_year('yrel')}|\s(?P<drel>{b.relative}))?)",
          read_day_month),
+        ("day_of_relative_month",
+         rf"(?:(?P<lead>في|يوم|بتاريخ|تاريخ|منذ)\s)?(?P<core>(?P<d>{b.day})\s?(?P<of>من\s)?"
+         rf"(?:{ART}شهر\s(?P<rel>{b.relative})|(?P<this>هذا|ذات|نفس)\s(?:ال)?شهر{WORD_END}))",
+         read_day_of_relative_month),
+        # A site's date stamp in the English order: "تشرين الأول 10, 2019"
+        # (the year is required: "آذار 10" alone may be a month and a count).
+        ("month_day_year",
+         rf"(?P<core>(?P<m>{b.paired_month})\s(?P<d>{DAY_NUMBER})\s?[,،]\s?(?P<y>{YEAR4}))", read_day_month),
         ("range_cross_month",
          rf"(?P<core>(?:(?P<bw>بين)\s|من\s)?{b.day_month('d1', 'm1')}{b.year_tail('y1')}?"
          rf"(?(bw)\s?و\s?|{SEP})(?:(?:يوم|تاريخ)\s)?{b.day_month('d2', 'm2')}{b.year_tail('y2')}?)",

@@ -79,8 +79,11 @@ def blocks() -> Blocks:
     lex = lexicon()
     month = alternation(lex.months)
     month_safe = alternation(word for word in lex.months if word not in lex.ambiguous_months)
-    paired = rf"{month}(?:{PAIR_JOIN}{month}(?:\s?\))?)?"
-    paired_safe = rf"(?:{month_safe}(?:{PAIR_JOIN}{month}(?:\s?\))?)?|{month}{PAIR_JOIN}{month}(?:\s?\))?)"
+    # A second name, and in Maghrebi copy a third after a mark inside the
+    # parenthesis: "آب (أغسطس - أوت)".
+    second = rf"{PAIR_JOIN}{month}(?:{PAIR_SEP}{month})?(?:\s?\))?"
+    paired = rf"{month}(?:{second})?"
+    paired_safe = rf"(?:{month_safe}(?:{second})?|{month}{second})"
     ordinal_unit = alternation(lex.ordinal_units)
     ordinal_ten = alternation(lex.ordinal_tens)
     ordinal = (rf"(?:(?:ال)?{ordinal_unit}(?:\s(?:عشر|عشره)|\sو\s?(?:ال)?{ordinal_ten})?"
