@@ -100,3 +100,23 @@ def test_english_claim_dates_the_occurrence() -> None:
                                published, "en")
     found = find_events(segments, published=published, language="en", names=_names(), outlet="sana")[1]
     assert [c.date for c in found] == [EventDate(PartialDate(2018, 4, 7))]
+
+
+def test_a_year_in_a_relative_clause_does_not_date_the_occurrence() -> None:
+    # The deal "reached about two years ago" is the antecedent's history: the
+    # start of its next phase is today's news, undated, not two years old.
+    text = ("بدأ تنفيذ المرحلة الثانية من اتفاق البلدات، الذي يعد استكمالا لاتفاق سابق، "
+            "الذي تم بين الفصائل والحكومة قبل نحو عامين.")
+    found = clusters(text)
+    assert [c.date for c in found] == [undated(PUBLISHED, lead=True)]
+
+
+def test_a_year_of_a_named_occurrence_in_a_relative_clause_dates_it() -> None:
+    # "الهجوم الذي شنته القوات عام 2016": the antecedent names the occurrence.
+    found = clusters("وأعادت المنظمة التذكير بالهجوم الذي شنته القوات على البلدة عام 2016 وقتل فيه عشرات المدنيين.")
+    assert [c.date for c in found] == [EventDate(PartialDate(2016))]
+
+
+def test_a_day_in_a_relative_clause_still_dates_the_sentence_without_another() -> None:
+    found = clusters("ويمتد الاتفاق في الحي، الذي تم التوصل إليه في الـ13 من الشهر الماضي، لمدة ستة أسابيع.")
+    assert [c.date for c in found] == [EventDate(PartialDate(2020, 1, 13))]

@@ -296,9 +296,14 @@ def _main_clause_first(mentions: list, segment: Segment, lex: Lexicon, claim_off
     occurrence than the one announced).
 
     A reaction ("رحبت بالاتفاق الذي أعلن عنه أمس") is dated by its own
-    clauses only: the relative clause dates its object."""
+    clauses only: the relative clause dates its object. A year alone in a
+    relative clause is its antecedent's history ("استكمالا للاتفاق الذي تم
+    قبل عامين", "المدينة التي خسرتها عام 2013"), never the occurrence
+    reported, and is left out (an antecedent that names an occurrence,
+    "الهجوم الذي شنته عام 2016", keeps it: ``_kind`` promotes it)."""
     if reaction:
         return [m for m in mentions if _kind(segment, m, lex, promote=False) != "relative"]
+    mentions = [m for m in mentions if m.grain != "year" or _kind(segment, m, lex) != "relative"]
     if len(mentions) < 2:
         return mentions
     start = segment.sentence.start
