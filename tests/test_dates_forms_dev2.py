@@ -44,6 +44,20 @@ def test_a_bare_number_before_last_month_stays_a_count() -> None:
     assert found("وأصيب 13 الشهر الماضي في قصف على الحي.") == [("الشهر الماضي", "2017-03")]
 
 
+@pytest.mark.parametrize("text, span, value", [
+    ("وقصفت الطائرات السوق للمرة الثالثة من الشهر الماضي.", "الشهر الماضي", "2017-03"),
+    ("وخرجت الدفعة الثانية من هذا الشهر من الحي.", "هذا الشهر", "2017-04"),
+    ("وقصفت الطائرات السوق للمرة الثالثة من آذار.", "آذار", "2017-03"),
+    ("ووصلت القافلة الحادية عشرة من شباط/فبراير إلى المخيم.", "شباط/فبراير", "2017-02"),
+])
+def test_a_feminine_ordinal_counts_a_noun_not_a_day(text: str, span: str, value: str) -> None:
+    assert found(text) == [(span, value)]
+
+
+def test_a_masculine_ordinal_before_a_month_is_still_a_day() -> None:
+    assert found("وانسحب المقاتلون في الحادي عشر من آذار.") == [("الحادي عشر من آذار", "2017-03-11")]
+
+
 def test_since_a_day_of_last_month_is_a_range() -> None:
     assert found("ويتواصل القصف منذ العاشر من الشهر الماضي.") == \
         [("منذ العاشر من الشهر الماضي", "2017-03-10/2017-04-08")]

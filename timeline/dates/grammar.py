@@ -249,7 +249,16 @@ def _counts_from_event(match: re.Match) -> bool:
 
 # --------------------------------------------------------------- readers
 
+def _feminine_ordinal(day_text: str) -> bool:
+    """"الثالثة", "الحادية عشرة": an ordinal that agrees with a feminine noun
+    ("للمرة الثالثة من نيسان", "الدفعة الثانية من آذار"), not a day, which
+    takes the masculine ("الثالث من نيسان"). Folded text: ة is ه."""
+    return not day_text[:1].isdigit() and any(word.endswith("ه") for word in day_text.split())
+
+
 def read_day_month(match: re.Match, context: Context) -> Reading | None:
+    if _feminine_ordinal(match.group("d")):
+        return None
     day_number = parse_day(match.group("d"))
     month_number = _month(match.group("m"), context)
     year_number = _year(match, "y") or _relative_year(match, "yrel", context.published)
@@ -285,12 +294,16 @@ def read_day_of_relative_month(match: re.Match, context: Context) -> Reading | N
     """"في الـ13 من الشهر الماضي", "13 الشهر الجاري", "الخامس من هذا الشهر":
     that day of the month the words give. A bare number with neither "من",
     the article ("الـ13"), an ordinal word nor a leading "في/يوم" may be a
-    count ("أصيب 13 الشهر الماضي"), and is not read."""
+    count ("أصيب 13 الشهر الماضي"), and is not read; nor is a feminine
+    ordinal, which counts a feminine noun ("للمرة الثالثة من الشهر الماضي"):
+    days take the masculine ("الثالث من")."""
     day_text = match.group("d")
     day_number = parse_day(day_text)
     if day_number is None:
         return None
     if day_text[:1].isdigit() and not (match.group("of") or match.group("lead")):
+        return None
+    if _feminine_ordinal(day_text):
         return None
     if match.group("this"):
         offset = 0
