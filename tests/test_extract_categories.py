@@ -70,7 +70,7 @@ def test_a_trailing_frame_is_not_part_of_the_claim() -> None:
 
 @pytest.mark.parametrize(("sentence", "language", "first"), [
     # the word beside the verb belongs to the longer cue it is part of: a military convoy is no evacuation
-    ("On Tuesday, a Turkish military convoy crossed the border into the province.", "en", "other"),
+    ("Late on Sunday a long military convoy with tanks entered the valley from the north.", "en", "other"),
     ("On Tuesday, a convoy of buses crossed the checkpoint with families from the town.", "en", "evacuation"),
     # verb forms of wire copy: "began evacuating", "agreed to evacuate"
     ("Rebels and their families began evacuating the besieged suburb on Friday as part of an agreement with the government.", "en", "evacuation"),
