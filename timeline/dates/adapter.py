@@ -44,13 +44,3 @@ def search_dates(text: str, published: date, languages: Iterable[str] = ("ar",))
 
     found = dateparser_search(text, languages=list(languages), settings=pinned_settings(published))
     return [(phrase, moment.date()) for phrase, moment in (found or [])]
-
-
-def locale_month_names(locale: str) -> dict[int, list[str]]:
-    """Month names of a dateparser locale (e.g. "ar-SY"), by month number."""
-    from dateparser.languages.loader import default_loader  # 40 ms cold; nothing in the repository calls this now
-
-    info = default_loader.get_locale(locale).info
-    names = ("january", "february", "march", "april", "may", "june", "july", "august",
-             "september", "october", "november", "december")
-    return {number: list(info.get(name, [])) for number, name in enumerate(names, start=1)}
