@@ -1,10 +1,9 @@
-"""`mkdocs serve` with the timeline plugin: a saved entry is rebuilt and served.
+"""`mkdocs serve` with the timeline plugin: a saved entry is rebuilt and served, incrementally.
 
-MkDocs' own server makes a new configuration and plugin instance for every
-rebuild and cleans its folder first, so through it every change is a full
-build (docs/preview.md says so; `timeline serve` is the incremental one).
-What the plugin owes it is watching the content and theme folders
-(``on_serve``) and building from what is on disk at each rebuild.
+MkDocs' own builder makes a new configuration and plugin instance for every
+rebuild; the plugin's ``on_serve`` watches the content and theme folders and
+hands the server the preview of `timeline serve` (timeline/preview/mkdocs_serve.py),
+so an edited entry is an update of the pages it reaches, not a full build.
 """
 
 from __future__ import annotations
@@ -51,8 +50,9 @@ def test_mkdocs_serve_rebuilds_an_edited_entry(tmp_path: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                               cwd=config.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                               cwd=config.parent, stdout=subprocess.DEVNULL, stderr=log.open("w"), start_new_session=True)
     url = f"http://127.0.0.1:{port}/events/{entry.stem}/"
     try:
         title = re.search(r"^title: (.*)$", entry.read_text(encoding="utf-8"), re.MULTILINE).group(1)
@@ -61,6 +61,8 @@ def test_mkdocs_serve_rebuilds_an_edited_entry(tmp_path: Path) -> None:
         entry.write_text(entry.read_text(encoding="utf-8").replace(f"title: {title}", f"title: {new_title}", 1),
                          encoding="utf-8")
         assert wait_for(url, new_title, process), "the edit never reached the served page"
+        said = log.read_text(encoding="utf-8")
+        assert "preview: update build" in said, said[-2000:]  # the edit was an update, not a full build
         theme_css = config.parent / "theme" / "assets" / "timeline.css"
         theme_css.write_text(theme_css.read_text(encoding="utf-8") + "\n/* edited while serving */\n", encoding="utf-8")
         assert wait_for(f"http://127.0.0.1:{port}/assets/timeline.css", "edited while serving", process), \

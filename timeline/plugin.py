@@ -134,6 +134,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self._mkdocs_html: set[str] = set()  # HTML files MkDocs writes or copies (pages, static .html)
         self.html_files = 0  # HTML files in the site after the build (counted, not walked)
         self._frozen = False
+        self._serving = None  # the incremental preview under `mkdocs serve` (on_serve)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = content_dir_of(config, self.config)
@@ -241,10 +242,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return markdown
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+        """Watch the content and theme folders too, and rebuild incrementally (docs/preview.md)."""
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
         server.watch(str(self._theme_dir(config)))
+        if config.config_file_path:
+            # Import cycle (preview builds through timeline.build, which imports this
+            # module), and only `mkdocs serve` needs it: watchdog and the preview stay out of builds.
+            from timeline.preview.mkdocs_serve import serve_incrementally
+            self._serving = serve_incrementally(server, Path(config.config_file_path))
         return server
+
+    def on_shutdown(self) -> None:
+        if self._serving is not None:
+            self._serving.close()
 
     @staticmethod
     def _page_url(file: File) -> str:

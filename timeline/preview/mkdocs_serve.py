@@ -1,0 +1,103 @@
+"""``mkdocs serve`` through the plugin, incremental like ``timeline serve``.
+
+MkDocs' server rebuilds by calling its ``builder`` with no word of what
+changed, and its builder loads a new configuration and a new plugin instance
+and builds everything again. The plugin's ``on_serve`` hands the server to
+``serve_incrementally``: a ``Preview`` (the engine of ``timeline serve``)
+keeps the content in memory in a folder of its own, an event-based watcher
+of our own records which files changed, and the server's builder and root
+become the preview's. MkDocs' own watches still say *when* to rebuild (and
+reload the browsers after it); ours say *what*. A change MkDocs saw and we
+did not (an editor's swap file, which never changes the site) builds nothing.
+
+Problems in content are logged as ``path:line: field: message`` and the last
+good site stays served (``timeline serve`` also shows them in the browser).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+from pathlib import Path
+
+from mkdocs.livereload import LiveReloadServer
+
+from timeline.preview.engine import BuildReport, Preview
+from timeline.preview.watch import Watcher
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+OUR_WATCHER_LAG = 0.5  # seconds: MkDocs polls every 0.5 s, inotify/FSEvents tell at once
+
+
+class IncrementalServe:
+    """The preview, its watcher and the server's builder that applies their changes."""
+
+    def __init__(self, config_file: Path) -> None:
+        self.preview = Preview(config_file)
+        self.changes: queue.Queue = queue.Queue()
+        self.watcher: Watcher | None = None
+
+    def start(self) -> BuildReport:
+        report = self.preview.full_build()
+        self._log(report)
+        self._watch()
+        return report
+
+    def build(self, config: object = None) -> None:
+        """MkDocs' builder: apply what changed since the last call (all of it, as one batch)."""
+        batch = self._take_changes()
+        if not batch:
+            return
+        roots = self.preview.watched()
+        self._log(self.preview.update(batch))
+        if self.preview.watched() != roots:  # the theme folder moved in mkdocs.yml
+            self._watch()
+
+    def close(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        self.preview.close()
+
+    def _take_changes(self) -> set[Path]:
+        """What changed: MkDocs' poller is slower than our watcher, but give ours
+        OUR_WATCHER_LAG to catch up before deciding nothing did."""
+        try:
+            batch = {self.changes.get(timeout=OUR_WATCHER_LAG)}
+        except queue.Empty:
+            return set()
+        while True:
+            try:
+                batch.add(self.changes.get_nowait())
+            except queue.Empty:
+                return batch
+
+    def _watch(self) -> None:
+        if self.watcher is not None:
+            self.watcher.stop()
+        self.watcher = Watcher(self.preview.watched(), self.changes)
+        self.watcher.start()
+
+    def _log(self, report: BuildReport) -> None:
+        for problem in self.preview.problems:
+            (log.error if problem.severity == "error" else log.warning)(str(problem))
+        log.info(str(report))
+
+
+def serve_incrementally(server: LiveReloadServer, config_file: Path) -> IncrementalServe | None:
+    """Make ``server`` serve the preview's folder and rebuild through it; None
+    (MkDocs' own full rebuilds kept) when the first build fails."""
+    serving = IncrementalServe(config_file)
+    if serving.start().kind == "failed":
+        serving.close()
+        log.warning("timeline: the incremental preview could not start; every change is a full MkDocs build")
+        return None
+    server.builder = serving.build
+    server.root = str(serving.preview.site_dir)
+    server.error_handler = lambda code: _error_page(serving.preview.site_dir, code)
+    return serving
+
+
+def _error_page(site_dir: Path, code: int) -> bytes | None:
+    page = site_dir / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None
