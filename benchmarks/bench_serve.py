@@ -1,9 +1,11 @@
 """Live-preview benchmark: save an entry → the updated page as an HTTP client sees it (issue 15).
 
 For each size (1,000 and 10,000 events by default) it starts, side by side on
-the same machine and in the same run, two whole server processes:
+the same machine and in the same run, three whole server processes:
 
 - **ours**: ``timeline serve`` of the generated project;
+- **mkdocs+plugin**: ``mkdocs serve`` of a copy of the same project, through
+  the timeline plugin (its ``on_serve`` makes it incremental too);
 - **plain**: ``mkdocs serve --dirty`` of a bare MkDocs project holding the
   very same entry files (``bench_build.prepare_plain``), whose one-line
   template prints the front matter's title and date and the page body, so
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -169,7 +172,13 @@ def run_size(n: int, args: argparse.Namespace) -> list[Server]:
     (plain_config.parent / "templates" / "main.html").write_text(PLAIN_SERVE_TEMPLATE, encoding="utf-8")
     entry = pick_entry(config)
     plain_entry = plain_config.parent / "docs" / entry.relative_to(config.parent / "content")
-    ours_port, plain_port = free_port(), free_port()
+    ours_port, plain_port, plugin_port = free_port(), free_port(), free_port()
+    plugin_project = args.work_dir / f"mkdocs-serve-{n}"
+    if plugin_project.exists():
+        shutil.rmtree(plugin_project)  # a copy this script made in an earlier run
+    shutil.copytree(config.parent, plugin_project, ignore=shutil.ignore_patterns("site", ".timeline"))
+    plugin_config = plugin_project / config.name
+    plugin_entry = plugin_project / entry.relative_to(config.parent)
     servers = [
         Server("ours", [sys.executable, "-m", "timeline", "serve", "--config", str(config),
                         "--dev-addr", f"127.0.0.1:{ours_port}"], config.parent, entry,
@@ -178,6 +187,9 @@ def run_size(n: int, args: argparse.Namespace) -> list[Server]:
                          "-a", f"127.0.0.1:{plain_port}"], plain_config.parent, plain_entry,
                f"http://127.0.0.1:{plain_port}/" + plain_entry.relative_to(plain_config.parent / "docs").with_suffix("").as_posix() + "/",
                args.work_dir / f"serve-plain-{n}.log"),
+        Server("mkdocs+plugin", [sys.executable, "-m", "mkdocs", "serve", "-f", str(plugin_config),
+                                 "-a", f"127.0.0.1:{plugin_port}"], plugin_project, plugin_entry,
+               f"http://127.0.0.1:{plugin_port}/events/{entry.stem}/", args.work_dir / f"serve-mkdocs-plugin-{n}.log"),
     ]
     originals = {server.name: server.entry.read_text(encoding="utf-8") for server in servers}
     try:

@@ -3,7 +3,8 @@
 MkDocs' own builder makes a new configuration and plugin instance for every
 rebuild; the plugin's ``on_serve`` watches the content and theme folders and
 hands the server the preview of `timeline serve` (timeline/preview/mkdocs_serve.py),
-so an edited entry is an update of the pages it reaches, not a full build.
+so an edited entry is an update of the pages it reaches, not a full build,
+and MkDocs' polling watches are replaced by the preview's event-based watcher.
 """
 
 from __future__ import annotations
