@@ -13,6 +13,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_ARTICLE_ID = "elaph-2018-04-08-douma-talks"
+# A second stored article (our own sentence) that reports the seed's Wafideen meeting.
+SECOND_ARTICLE = """---
+id: sana-2018-04-08-wafideen
+outlet: sana
+published: 2018-04-08
+language: ar
+---
+عقد اليوم الأحد في ممر مخيم الوافدين اجتماع بين ممثلين عن الحكومة السورية ووفد من جيش الإسلام لبحث إخراج المسلحين من مدينة دوما.
+"""
 
 
 class Project:

@@ -13,17 +13,11 @@ from timeline.content.entries import entry_file_text, read_entry_file
 from timeline.extract import never_extracted, run_extraction
 from timeline.normalize import normalize_arabic
 from timeline.content.problems import ContentError
+from project_helpers import SECOND_ARTICLE, SEED_ARTICLE_ID
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = "elaph-2018-04-08-douma-talks"
-SECOND = """---
-id: sana-2018-04-08-wafideen
-outlet: sana
-published: 2018-04-08
-language: ar
----
-عقد اليوم الأحد في ممر مخيم الوافدين اجتماع بين ممثلين عن الحكومة السورية ووفد من جيش الإسلام لبحث إخراج المسلحين من مدينة دوما.
-"""
+SEED = SEED_ARTICLE_ID
+SECOND = SECOND_ARTICLE
 
 
 def quiet(*args, **kwargs) -> None:

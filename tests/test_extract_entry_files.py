@@ -17,17 +17,11 @@ from timeline.content.entries import entry_file_text, read_entry_file
 from timeline.content.load import entries_now, load_content
 from timeline.content.problems import ContentError
 from timeline.extract import run_extraction
+from project_helpers import SECOND_ARTICLE, SEED_ARTICLE_ID
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = "elaph-2018-04-08-douma-talks"
-SECOND = """---
-id: sana-2018-04-08-wafideen
-outlet: sana
-published: 2018-04-08
-language: ar
----
-عقد اليوم الأحد في ممر مخيم الوافدين اجتماع بين ممثلين عن الحكومة السورية ووفد من جيش الإسلام لبحث إخراج المسلحين من مدينة دوما.
-"""
+SEED = SEED_ARTICLE_ID
+SECOND = SECOND_ARTICLE
 CATEGORIES = project_config(ROOT / "mkdocs.yml").categories
 
 
