@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from timeline.dates import find_dates  # noqa: E402
 from timeline.dates.adapter import search_dates  # noqa: E402
-from timeline.dates.evaluate import Labelled, load_labelled, score  # noqa: E402
+from benchmarks.date_scoring import Labelled, load_labelled, score  # noqa: E402
 
 FILLER = [
     "وقال مصدر في المعارضة إن المفاوضات تعثرت بسبب الخلاف على مصير الأسلحة الثقيلة.",

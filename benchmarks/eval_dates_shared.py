@@ -12,8 +12,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from timeline.dates import find_dates
-from timeline.dates.evaluate import evaluate_shared, format_scores
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from timeline.dates import find_dates  # noqa: E402
+from benchmarks.date_scoring import evaluate_shared, format_scores  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval"
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.dates import DateMention, find_dates, render_marked_text
-from timeline.dates.evaluate import check, load_labelled
+from benchmarks.date_scoring import check, load_labelled
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dates"
 SEED = Path(__file__).parents[1] / "content" / "articles" / "elaph-2018-04-08-douma-talks.md"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from timeline.dates import find_dates
-from timeline.dates.evaluate import (dateparser_cases, duckling_cases, recognizers_cases,
+from benchmarks.date_scoring import (dateparser_cases, duckling_cases, recognizers_cases,
                                      recognizers_span_cases, score_cases)
 
 EVAL = Path(__file__).parent / "fixtures" / "date_eval"
