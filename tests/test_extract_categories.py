@@ -106,3 +106,15 @@ def test_ground_operations_are_other(sentence: str, language: str, first: str) -
 def test_a_reported_reaction_is_a_statement(sentence: str) -> None:
     found = first_categories(sentence, "ar")
     assert found and found[0][0] == "statement", found
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    # a military campaign on a town is told by its bombardment, even when the
+    # sentence names no strike: "the campaign goes on for the tenth day"
+    ("ويواصل جيش النظام حملته العسكرية على بلدة اللطامنة لليوم العاشر على التوالي، بحسب ناشطين.", "ar"),
+    ("وتتواصل الحملة العسكرية على ريف حماة الشمالي منذ أمس، وفق مصادر محلية.", "ar"),
+    ("The government's military campaign on the town entered its tenth day on Tuesday, activists said.", "en"),
+])
+def test_a_military_campaign_is_a_bombardment(sentence: str, language: str) -> None:
+    found = first_categories(sentence, language)
+    assert found and found[0][0] == "bombardment", found
