@@ -118,3 +118,30 @@ def test_a_reported_reaction_is_a_statement(sentence: str) -> None:
 def test_a_military_campaign_is_a_bombardment(sentence: str, language: str) -> None:
     found = first_categories(sentence, language)
     assert found and found[0][0] == "bombardment", found
+
+
+@pytest.mark.parametrize(("sentence", "language", "expected"), [
+    # "since the start of X" dates a running figure: X is its period, not what
+    # happened, so a toll stays a toll and a displacement a displacement
+    ("وارتفعت حصيلة القتلى المدنيين إلى 40 قتيلا منذ بدء الحملة العسكرية على ريف إدلب، بحسب المرصد.", "ar", ["casualties"]),
+    ("وقال المرصد إن 63 مدنيا قتلوا منذ انطلاق الحملة العسكرية للنظام على المنطقة قبل أسبوعين.", "ar", ["casualties"]),
+    ("وأحصت الشبكة مقتل 120 مدنيا منذ بداية القصف على المدينة في الأول من أيار.", "ar", ["casualties"]),
+    ("وقتل 30 مدنيا منذ بدء قوات النظام حملتها العسكرية على البلدة، بحسب المرصد.", "ar", ["casualties"]),
+    ("ونزح أكثر من 200 ألف مدني منذ بدء الحملة العسكرية على ريف حماة، وفق الأمم المتحدة.", "ar", ["humanitarian"]),
+    ("At least 90 civilians have been killed since the start of the military campaign in late April, the Observatory said.",
+     "en", ["casualties"]),
+    ("More than 300,000 people have fled since the beginning of the air campaign on the province, the UN said on Tuesday.",
+     "en", ["humanitarian"]),
+])
+def test_a_cue_after_since_the_start_of_is_no_category(sentence: str, language: str, expected: list[str]) -> None:
+    assert first_categories(sentence, language) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    # the "since the start of" phrase ends at a comma or a verb: what follows is the news
+    ("ومنذ بدء الهجوم قتلت الغارات 20 مدنيا في المدينة أمس.", "ar"),
+    ("Since the start of the offensive, air strikes have killed 20 civilians in the town, the Observatory said on Tuesday.", "en"),
+])
+def test_what_follows_a_since_the_start_of_phrase_keeps_its_cues(sentence: str, language: str) -> None:
+    found = first_categories(sentence, language)
+    assert found and found[0][0] == "bombardment", found

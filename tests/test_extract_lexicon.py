@@ -51,6 +51,12 @@ def test_category_rules_name_only_categories_of_the_lexicon() -> None:
     assert not set(rules["specific"]) & set(rules["consequences"])
 
 
+def test_the_since_the_start_guard_is_phrases_per_language() -> None:
+    guard = _yaml("category_rules.yml")["not_cues_after"]
+    assert set(guard) == LANGUAGES
+    assert all(len(fold(phrase)) >= 2 for lang in LANGUAGES for phrase in guard[lang])  # "منذ" alone is any range
+
+
 def test_category_lists_are_per_language() -> None:
     for key, spec in _yaml("categories.yml").items():
         assert set(spec) <= LANGUAGES, key

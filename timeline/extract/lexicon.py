@@ -24,6 +24,9 @@ PUNCTUATION = "\"'«»“”„()[]{}،,.:;؛!?؟…–—-_/\\*"
 CONJUNCTIONS = ("و", "ف")
 NOUN_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "ال", "و", "ب", "ل", "ك", "ف")
 PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+# Words after "since the start of" in which its noun phrase names a cue
+# ("منذ بدء قوات النظام حملتها": the campaign is the third word).
+GUARD_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,62 @@ class PhraseSet:
 
     def any_in(self, words: list[Word], start: int = 0, stop: int | None = None) -> bool:
         return self.find(words, start, stop) >= 0
+
+
+class CueGuard:
+    """Where a category cue does not tell what happened: the noun phrase right
+    after a "since the start of" phrase ("منذ بدء الحملة العسكرية", "since the
+    beginning of the air campaign") names the period of a running figure, not
+    an occurrence of the sentence (``category_rules.yml`` ``not_cues_after``).
+    The first cue of any category within ``window`` words after the phrase,
+    not past a comma or a verb of occurrence (the phrase has ended: "ومنذ بدء
+    الهجوم قتلت الغارات …"), is the guarded one."""
+
+    def __init__(self, openers: PhraseSet, window: int, verbs: PhraseSet) -> None:
+        self.openers = openers
+        self.window = window
+        self.verbs = verbs
+        self.cues: tuple[CategoryCues, ...] = ()
+
+    def covers(self, words: list[Word], index: int) -> bool:
+        """Is the word at ``index`` inside the cue of a "since the start of" phrase?"""
+        for begin in range(max(0, index - self.window - 5), index):
+            length = self.openers.match_at(words, begin)
+            if length and begin + length <= index and index in self._guarded(words, begin + length):
+                return True
+        return False
+
+    def _guarded(self, words: list[Word], after: int) -> range:
+        for position in range(after, min(len(words), after + self.window)):
+            length = max((cues.base_match_at(words, position) for cues in self.cues), default=0)
+            if length:
+                return range(position, position + length)
+            if words[position].text.endswith((",", "،", "؛", ";")) or self.verbs.match_at(words, position):
+                break
+        return range(0)
+
+
+class CategoryCues(PhraseSet):
+    """The cue phrases of one category, less those a :class:`CueGuard` covers."""
+
+    def __init__(self, phrases: Iterable[str], guard: CueGuard) -> None:
+        super().__init__(phrases, nouns=True)
+        self.guard = guard
+
+    def base_match_at(self, words: list[Word], index: int) -> int:
+        return super().match_at(words, index)
+
+    def match_at(self, words: list[Word], index: int) -> int:
+        length = super().match_at(words, index)
+        return 0 if length and self.guard.covers(words, index) else length
+
+
+def _category_cues(categories: dict, rules: dict, language: str, verbs: PhraseSet) -> tuple[tuple[str, PhraseSet], ...]:
+    """The category lexicon, each category's cues guarded by ``not_cues_after``."""
+    guard = CueGuard(PhraseSet(_lang(rules["not_cues_after"], language)), GUARD_WINDOW, verbs)
+    cues = tuple((key, CategoryCues(_lang(spec, language), guard)) for key, spec in categories.items())
+    guard.cues = tuple(phrases for _, phrases in cues)
+    return cues
 
 
 @dataclass(frozen=True)
@@ -245,6 +304,7 @@ def lexicon(language: str = "ar") -> Lexicon:
     statement_forms: set[str] = set()
     for base in word_lists().statement_bases:
         statement_forms |= past_forms(base) if lang == "ar" else {base}
+    event_verbs = PhraseSet(verb_forms)
     return Lexicon(
         language=lang,
         reporting_verbs=PhraseSet(_lang(reporting["verbs"], lang)),
@@ -253,7 +313,7 @@ def lexicon(language: str = "ar") -> Lexicon:
         chain_links=PhraseSet(_lang(reporting["chain_links"], lang)),
         complementizers=PhraseSet(_lang(reporting["complementizers"], lang)),
         anaphoric_claimants=PhraseSet(reporting["anaphoric_claimants"], nouns=True),
-        event_verbs=PhraseSet(verb_forms),
+        event_verbs=event_verbs,
         verb_bases=frozenset(normalize_arabic(b) for b in bases),
         event_nouns=PhraseSet(_lang(events["event_nouns"], lang), nouns=True),
         proposal_heads=PhraseSet(_lang(events["proposal_heads"], lang), nouns=True),
@@ -285,7 +345,7 @@ def lexicon(language: str = "ar") -> Lexicon:
         denial_verbs=PhraseSet(_lang(reporting["denial_verbs"], lang)),
         reaction_cues=PhraseSet(_lang(reporting["reaction_cues"], lang)),
         caption_openers=PhraseSet(_lang(events["caption_openers"], lang), nouns=True),
-        categories=tuple((key, PhraseSet(_lang(spec, lang), nouns=True)) for key, spec in categories.items()),
+        categories=_category_cues(categories, rules, lang, event_verbs),
         specific_categories=tuple(str(k) for k in rules["specific"]),
         consequence_categories=frozenset(str(k) for k in rules["consequences"]),
         move_categories=frozenset(str(k) for k in rules["moves"]),
