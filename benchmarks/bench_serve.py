@@ -15,7 +15,13 @@ Then, ``--edits`` times, alternating which contender goes first in each
 round, it edits one published entry (alternately its title and its date, a
 value no other entry has), and polls the entry's page over HTTP (every 20 ms,
 a fresh request each time, like ``curl`` in a loop) until the new value is
-in it: that wall time is the save → page delay. Between edits it waits until
+in it: that wall time is the save → page delay. At the same time it does
+what an open browser tab does: before the save it sends the long request
+of the page's own reload script (timeline's ``/__timeline_preview/wait``
+or MkDocs' ``/livereload/``) and, when told to reload, loads the page once:
+the save → reloaded page delay, and whether that page already showed the
+edit (a "stale" reload would leave the editor looking at the old page).
+Between edits it waits until
 the server's CPU time stops moving (the whole rebuild finished). It reports
 per contender the median, min and max delay, the server's user+sys CPU
 seconds per edit (from /proc, the whole process), its CPU use while idle
@@ -35,6 +41,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -66,6 +73,8 @@ class Server:
     startup: float | None = None
     delays: list[float | None] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
+    reloads: list[float | None] = field(default_factory=list)  # save → page loaded after the reload signal
+    stale_reloads: int = 0  # reloads that still showed the old page
     idle_percent: float | None = None
 
     def start(self, timeout: float) -> bool:
@@ -143,11 +152,47 @@ def edited(original: str, number: int) -> tuple[str, str]:
     return text, day
 
 
+def reload_url(server: Server) -> str | None:
+    """The long request the page's own reload script makes (timeline's or MkDocs')."""
+    page = fetch(server.page_url) or ""
+    base = server.page_url.split("/", 3)
+    origin = f"{base[0]}//{base[2]}"
+    ours = re.search(r"var v=(\d+),u=\"([^\"?]+)", page)
+    if ours:
+        return f"{origin}{ours[2]}?version={ours[1]}&page=/{base[3]}"
+    theirs = re.search(r"livereload\((\d+), (\d+)\)", page)
+    return f"{origin}/livereload/{theirs[1]}/{theirs[2]}" if theirs else None
+
+
+def wait_for_reload(url: str, timeout: float, marker: str, browser: dict) -> None:
+    """Do what the browser does: wait to be told to reload, then load the page once;
+    ``browser["loaded"]``: seconds from the save to that load, ``fresh``: it showed the edit."""
+    seen = url.rsplit("/", 2)[-2] if "/livereload/" in url else None
+    started = now()
+    while now() - started < timeout:
+        answer = fetch(url) or ""
+        if seen is None:
+            told = '"reload": true' in answer
+        else:
+            told = answer.strip().isdigit() and int(answer) > int(seen)
+        if told:
+            browser["fresh"] = marker in (fetch(browser["page"]) or "")
+            browser["loaded"] = now() - browser["saved"]
+            return
+
+
 def measure_edit(server: Server, number: int, timeout: float) -> None:
     original = server.entry.read_text(encoding="utf-8")
     text, marker = edited(original, number)
+    url = reload_url(server)
+    browser: dict = {"page": server.page_url, "saved": float("inf")}
+    waiter = threading.Thread(target=wait_for_reload, args=(url, timeout, marker, browser), daemon=True) \
+        if url else None
+    if waiter:
+        waiter.start()
+        time.sleep(0.1)  # the long request is in before the save, as an open page's is
     cpu_before = server.cpu_seconds()
-    started = now()
+    started = browser["saved"] = now()
     server.entry.write_text(text, encoding="utf-8")
     delay = None
     while now() - started < timeout:
@@ -155,9 +200,13 @@ def measure_edit(server: Server, number: int, timeout: float) -> None:
             delay = now() - started
             break
         time.sleep(POLL_SECONDS)
+    if waiter:
+        waiter.join(timeout)
     settle(server, timeout)
     server.delays.append(delay)
     server.cpu.append(server.cpu_seconds() - cpu_before)
+    server.reloads.append(browser.get("loaded"))
+    server.stale_reloads += 0 if browser.get("fresh", True) else 1
 
 
 def idle_percent(server: Server, seconds: float) -> float:
@@ -217,8 +266,9 @@ def run_size(n: int, args: argparse.Namespace) -> list[Server]:
 
 
 def report(results: dict[int, list[Server]]) -> str:
-    lines = ["| N events | contender | first page s | save→page median s | min–max s | CPU s per edit "
-             "| idle % of a core | peak RSS MB |", "|---|---|---|---|---|---|---|---|"]
+    lines = ["| N events | contender | first page s | save→page median s | min–max s "
+             "| save→reloaded page median s | CPU s per edit | idle % of a core | peak RSS MB |",
+             "|---|---|---|---|---|---|---|---|---|"]
     ratios = []
     for n, servers in results.items():
         for server in servers:
@@ -226,7 +276,8 @@ def report(results: dict[int, list[Server]]) -> str:
             span = f"{min(done):.2f}–{max(done):.2f}" if done else "–"
             timeouts = len(server.delays) - len(done)
             lines.append(f"| {n:,} | {server.name} | {_f(server.startup, 1)} | {_f(middle(done))}"
-                         f"{f' ({timeouts} timeouts)' if timeouts else ''} | {span} | {_f(middle(server.cpu))} "
+                         f"{f' ({timeouts} timeouts)' if timeouts else ''} | {span} | {_reloads(server)} "
+                         f"| {_f(middle(server.cpu))} "
                          f"| {_f(server.idle_percent, 1)} | {_f(getattr(server, 'peak_mb', None), 0)} |")
         by_name = {s.name: s for s in servers}
         if "ours" in by_name and "plain" in by_name:
@@ -235,6 +286,17 @@ def report(results: dict[int, list[Server]]) -> str:
             ratios.append(f"{n:,} events: save→page ours/plain = {_f(ours / plain if plain else None)}, "
                           f"CPU per edit ours/plain = {_f(middle(by_name['ours'].cpu) / middle(by_name['plain'].cpu) if middle(by_name['plain'].cpu) else None)}")
     return "\n".join(lines + [""] + ratios)
+
+
+def _reloads(server: Server) -> str:
+    """Median of the browser's view; reloads that showed the old page are named."""
+    told = [r for r in server.reloads if r is not None]
+    if not told:
+        return "– (no reload)"
+    notes = [f"{server.stale_reloads} stale"] if server.stale_reloads else []
+    if len(told) < len(server.reloads):
+        notes.append(f"{len(server.reloads) - len(told)} never told")
+    return _f(middle(told)) + (f" ({', '.join(notes)})" if notes else "")
 
 
 def _f(value: float | None, digits: int = 2) -> str:

@@ -85,9 +85,15 @@ class Preview:
         # Asked between pages: True when newer changes wait, so this update stops
         # (after the edited pages) and the next one, with all changes, starts.
         self.interrupted = interrupted or (lambda: False)
+        # Called once the edited events' own pages are written, before the rest
+        # of an update (``mkdocs serve`` lets the browsers have them then).
+        self.first_pages_written: Callable[[], None] = lambda: None
         self.problems: list[Problem] = []  # of the last attempt; errors mean the site is stale
         self.version = 0  # bumped whenever what the browser should show changed
-        self.changed = threading.Condition()
+        self.changed = threading.Condition()  # held when reading or bumping the versions below
+        self._page_versions: dict[str, int] = {}  # a file of the site -> the version that changed it
+        self._everything_version = 0  # the last version every page changed in (full build, problems)
+        self._unpublished: set[str] = set()  # files written or removed since the last version
         self.state = None
         self.renderer = None
         self._cache = None
@@ -141,7 +147,7 @@ class Preview:
         cache.finish_build()
         report = BuildReport("full", time.perf_counter() - started, cache.rendered, 0,
                              sum(len(files) for _, _, files in os.walk(self.site_dir)))
-        self._succeeded(state.problems)
+        self._succeeded(state.problems, everything=True)
         return report
 
     def update(self, paths: Iterable[Path]) -> BuildReport:
@@ -177,6 +183,7 @@ class Preview:
         for relative in removed:
             self._digests.pop(relative, None)  # made again later, it must be written again
             target = self.site_dir / relative
+            self._unpublished.add(relative)
             if target.is_file():
                 target.unlink()
                 self._prune_folders(target.parent)
@@ -202,6 +209,9 @@ class Preview:
             view = renderer.data.by_id.get(event_id)
             if view is not None:
                 written += self._put(*renderer.event_page(view))
+        if first_ids:
+            self._publish()  # the edited pages are there: their browsers reload now, not after the listings
+            self.first_pages_written()
         if collecting:
             gc.enable()
         for path, data in renderer.outputs(only, self.renderer.units):
@@ -234,6 +244,7 @@ class Preview:
         target = self.site_dir / relative
         if known is None and _holds(target, data):  # the full build wrote it: reading is cheaper than replacing
             return 0
+        self._unpublished.add(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.preview-tmp")
         temporary.write_bytes(data)
@@ -267,17 +278,29 @@ class Preview:
 
     def _failed(self, problems: list[Problem], started: float) -> BuildReport:
         self.problems = sorted(problems)
-        self._notify()
+        self._publish(everything=True)  # every page shows the problems
         return BuildReport("failed", time.perf_counter() - started, problems=self.problems)
 
-    def _succeeded(self, problems: list[Problem]) -> None:
+    def _succeeded(self, problems: list[Problem], everything: bool = False) -> None:
+        had_errors = bool(errors(self.problems))
         self.problems = [p for p in problems if p.severity != "error"]
-        self._notify()
+        self._publish(everything=everything or had_errors)  # a panel of problems leaves every page
 
-    def _notify(self) -> None:
+    def _publish(self, everything: bool = False) -> None:
+        """A new version: the files written since the last one, or every page, changed in it."""
         with self.changed:
             self.version += 1
+            for relative in self._unpublished:
+                self._page_versions[relative] = self.version
+            self._unpublished.clear()
+            if everything:
+                self._everything_version = self.version
             self.changed.notify_all()
+
+    def changed_since(self, relative: str, seen: int) -> bool:
+        """True if the site file ``relative`` (or every page) changed in a version after ``seen``;
+        call with ``changed`` held."""
+        return max(self._page_versions.get(relative, 0), self._everything_version) > seen
 
 
 def _holds(target: Path, data: bytes) -> bool:

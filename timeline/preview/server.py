@@ -30,8 +30,9 @@ TYPES = {
     ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv; charset=utf-8",
     ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".woff2": "font/woff2", ".txt": "text/plain; charset=utf-8",
 }
-RELOAD_SCRIPT = """<script>(function(){var v=%d;function wait(){fetch("%s?version="+v,{cache:"no-store"})
-.then(function(r){return r.json()}).then(function(d){if(d.version!==v){location.reload()}else{wait()}})
+RELOAD_SCRIPT = """<script>(function(){var v=%d,u="%s?version="+v+"&page="+encodeURIComponent(location.pathname);
+function wait(){fetch(u,{cache:"no-store"}).then(function(r){return r.json()})
+.then(function(d){if(d.reload){location.reload()}else{wait()}})
 .catch(function(){setTimeout(wait,2000)})}wait()})();</script>"""
 
 
@@ -54,12 +55,11 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - http.server's name
         parts = urlsplit(self.path)
         if parts.path == WAIT_PATH:
-            return self._wait(parse_qs(parts.query).get("version", ["-1"])[0])
+            query = parse_qs(parts.query)
+            return self._wait(query.get("version", ["-1"])[0], query.get("page", ["/"])[0])
         preview = self.server.preview
-        relative = posixpath.normpath(unquote(parts.path)).lstrip("/")
-        if relative in (".", ""):
-            relative = ""
-        if relative.startswith("..") or "\x00" in relative:
+        relative = _relative(parts.path)
+        if relative is None:
             return self._send(HTTPStatus.NOT_FOUND, b"", "text/plain")
         target = preview.site_dir / relative
         if target.is_dir():
@@ -94,12 +94,20 @@ class _Handler(BaseHTTPRequestHandler):
         at = page.rfind(b"</body>")
         return page[:at] + extra_bytes + page[at:] if at >= 0 else page + extra_bytes
 
-    def _wait(self, seen: str) -> None:
+    def _wait(self, seen: str, page: str) -> None:
+        """Answer once the file behind ``page`` changed after version ``seen`` (or after
+        WAIT_SECONDS): every browser reloads when its own page is ready, and only then."""
         preview = self.server.preview
+        version = int(seen) if seen.lstrip("-").isdigit() else -1
+        files = _files_of(_relative(urlsplit(page).path) or "")
+
+        def changed() -> bool:
+            return any(preview.changed_since(name, version) for name in files)
+
         with preview.changed:
-            preview.changed.wait_for(lambda: str(preview.version) != seen, timeout=WAIT_SECONDS)
-            version = preview.version
-        self._send(HTTPStatus.OK, json.dumps({"version": version}).encode(), "application/json")
+            reload = preview.changed.wait_for(changed, timeout=WAIT_SECONDS)
+            current = preview.version
+        self._send(HTTPStatus.OK, json.dumps({"version": current, "reload": bool(reload)}).encode(), "application/json")
 
     def _send(self, status: int, data: bytes, kind: str) -> None:
         try:
@@ -122,6 +130,23 @@ def problems_panel(problems) -> str:  # noqa: ANN001 - a list of Problem
             'border-block-end:3px solid #b3261e;padding:1em;font:14px/1.5 system-ui,sans-serif">'
             f"<strong>في المحتوى أخطاء (العدد: {len(found)})؛ تُعرض آخر نسخة سليمة من الموقع حتى تُصحَّح:</strong>"
             f'<pre dir="ltr" style="white-space:pre-wrap;text-align:start;margin:0.5em 0 0">{lines}</pre></div>')
+
+
+def _relative(url_path: str) -> str | None:
+    """The site file or folder a URL path names ("" for the root), None if it leaves the site."""
+    relative = posixpath.normpath(unquote(url_path)).lstrip("/")
+    if relative == ".":
+        relative = ""
+    if relative.startswith("..") or "\x00" in relative:
+        return None
+    return relative
+
+
+def _files_of(relative: str) -> list[str]:
+    """The site files a page at ``relative`` may be read from."""
+    if relative == "":
+        return ["index.html"]
+    return [relative] if relative.endswith(".html") else [relative, relative + "/index.html"]
 
 
 def _inside(path: Path, folder: Path) -> bool:
