@@ -16,6 +16,7 @@ if str(REPO) not in sys.path:
 from benchmarks.make_corpus import make_corpus  # noqa: E402
 from timeline.preview import Preview  # noqa: E402
 from timeline.preview.server import PreviewServer, serve_in_thread  # noqa: E402
+from tests.browser.conftest import SCREENSHOTS  # noqa: E402
 
 
 @pytest.fixture()
@@ -53,4 +54,6 @@ def test_an_open_tab_reloads_itself_after_a_save_and_shows_problems(preview_site
     panel = page.inner_text("#timeline-preview-problems")
     assert f"{entry}:" in panel and "date" in panel
     assert "عنوان حفظه المحرر للتو" in page.inner_text("h1"), "the last good page is not kept under the problems"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "preview-problems-360.png"))
     assert tab.errors == [] and tab.external == []
