@@ -62,3 +62,39 @@ def test_a_different_kind_of_occurrence_is_not_a_detail() -> None:
 def test_the_first_category_is_what_happened(sentence: str, language: str, first: str) -> None:
     found = clusters(sentence, language)
     assert found and found[0].categories[0] == first, [c.categories for c in found]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the place in the claimant's title ("the Damascus spokesman") is where
+    # the speaker works, not where the occurrence is: the detail stays with it
+    ("A convoy of buses carrying fighters and their families left the besieged town of Harasta on Monday.\n"
+     "A Damascus spokesman for the Red Crescent told Reuters that 25 buses carrying about 1,200 people left in the convoy.", "en"),
+    ("خرجت أمس قافلة من عشرين حافلة تقل مقاتلين وعائلاتهم من مدينة حرستا.\n"
+     "وقال مدير مكتب الهلال الأحمر في دمشق لوكالة الصحافة الفرنسية إن الحافلات نقلت نحو ألف شخص في القافلة.", "ar"),
+])
+def test_a_place_in_the_claimants_title_does_not_part_a_detail(text: str, language: str) -> None:
+    found = clusters(text, language)
+    assert [[s.number for s in c.sentences] for c in found] == [[1, 2]]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # "the evacuation is part of a deal" tells the deal: a later "the
+    # evacuation" goes back to the evacuation, not to the deal
+    ("Buses carrying 500 fighters and their families left the town of Harasta on Monday.\n"
+     "The evacuation is part of a deal reached last week with the government.\n"
+     "The evacuation included dozens of wounded fighters.", "en"),
+    ("خرجت أمس حافلات تقل 500 مقاتل وعائلاتهم من مدينة حرستا.\n"
+     "ويأتي الإجلاء بموجب اتفاق توصل إليه الطرفان الأسبوع الماضي.\n"
+     "وضم الإجلاء عشرات الجرحى من المقاتلين.", "ar"),
+])
+def test_a_definite_noun_refers_back_to_the_occurrence_it_names(text: str, language: str) -> None:
+    found = clusters(text, language)
+    assert [[s.number for s in c.sentences] for c in found] == [[1, 3], [2]]
+    assert found[1].categories[0] == "negotiation"
+
+
+def test_the_head_noun_of_a_longer_cue_refers_back_to_its_occurrence() -> None:
+    # "convoy" in "a military convoy" is the military convoy's (other), not an evacuation's
+    text = ("A long military convoy of armoured vehicles entered the province on Monday, a monitor said.\n"
+            "The convoy stopped beside the highway on Monday afternoon.")
+    assert [[s.number for s in c.sentences] for c in clusters(text, "en")] == [[1, 2]]

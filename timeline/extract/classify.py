@@ -131,6 +131,12 @@ def _beside_trigger(words: list[Word], lex: Lexicon, trigger: int, start: int, s
     return None
 
 
+def category_at(words: list[Word], lex: Lexicon, index: int) -> str | None:
+    """The category of the cue that covers the word at ``index``, if any (the
+    "convoy" of "a military convoy" is the military convoy's)."""
+    return _cue_spans(words, lex, max(0, index - 4), min(len(words), index + 1)).get(index)
+
+
 def _cue_spans(words: list[Word], lex: Lexicon, start: int, stop: int) -> dict[int, str]:
     """Word index -> the category of the cue covering it, longest cue first,
     left to right, without overlaps ("قافلة مساعدات" over "قافلة")."""

@@ -35,7 +35,7 @@ from timeline.content.model import EventDate
 from timeline.dates.clauses import clause_of
 from timeline.dates.occurrence import no_later_than, undated
 from timeline.extract.attribution import Frame, find_frame, opening_length
-from timeline.extract.classify import MAX_CATEGORIES, Figure, Names, casualty_figures, categories_of
+from timeline.extract.classify import MAX_CATEGORIES, Figure, Names, casualty_figures, categories_of, category_at
 from timeline.extract.clauses import split_occurrences
 from timeline.extract.lexicon import Lexicon, Word, lexicon, noun_variants, verb_variants, word_lists, words_of
 from timeline.extract.occurrence import merge_occurrences
@@ -468,14 +468,22 @@ def is_imperfect_verb(norm: str, lex: Lexicon) -> bool:
 
 
 def _head(words: list[Word], claim: int, lex: Lexicon) -> tuple[str | None, bool]:
+    index = _head_index(words, claim, lex)
+    if index < 0:
+        return None, False
+    norm = words[index].norm
+    base = norm[1:] if norm[:1] in "وف" and norm[1:3] == "ال" else norm
+    definite = base.startswith("ال") or (index > 0 and words[index - 1].norm in ("هذا", "هذه", "ذلك", "تلك", "the", "this"))
+    plain = base[2:] if base.startswith("ال") else base
+    return plain, definite
+
+
+def _head_index(words: list[Word], claim: int, lex: Lexicon) -> int:
+    """The first noun of occurrence in the first words of the claim, or -1."""
     for index in range(claim, min(len(words), claim + HEAD_WINDOW)):
         if lex.event_nouns.match_at(words, index):
-            norm = words[index].norm
-            base = norm[1:] if norm[:1] in "وف" and norm[1:3] == "ال" else norm
-            definite = base.startswith("ال") or (index > 0 and words[index - 1].norm in ("هذا", "هذه", "ذلك", "تلك", "the", "this"))
-            plain = base[2:] if base.startswith("ال") else base
-            return plain, definite
-    return None, False
+            return index
+    return -1
 
 
 def _clip(words: list[Word], claim: int) -> int:
@@ -500,15 +508,18 @@ def find_events(segments: list[Segment], *, published: date, language: str, name
         before, claimant = claimant, info.frame.claimant if info.frame.verb_index >= 0 else None
         infos += split_occurrences(segment, info, lex,
                                    lambda clause: analyze_sentence(clause, lex, names, outlet, before))
-    clusters = _cluster(infos, lex.move_categories)
+    clusters = _cluster(infos, lex)
     _date_clusters(clusters, infos, published)
     return infos, merge_occurrences(clusters, lex)
 
 
-def _cluster(infos: list[SentenceInfo], moves: frozenset[str] = frozenset()) -> list[EventCandidate]:
+def _cluster(infos: list[SentenceInfo], lex: Lexicon) -> list[EventCandidate]:
     """Group the sentences that tell one occurrence: a sentence referring back
     to it by a definite noun ("الاجتماع" after "اجتماع"), or a detail sentence
-    that goes on with the occurrence told just before (see :func:`_details`)."""
+    that goes on with the occurrence told just before (see :func:`_details`).
+    An occurrence is referred back to by its head noun only when that noun
+    names what it tells (see :func:`_names_its_kind`)."""
+    moves = lex.move_categories
     clusters: list[EventCandidate] = []
     by_head: dict[str, EventCandidate] = {}
     last: EventCandidate | None = None
@@ -527,9 +538,20 @@ def _cluster(infos: list[SentenceInfo], moves: frozenset[str] = frozenset()) -> 
         cluster = EventCandidate([info])
         clusters.append(cluster)
         last = cluster
-        if info.head:
+        if info.head and _names_its_kind(info, lex):
             by_head[info.head] = cluster
     return clusters
+
+
+def _names_its_kind(info: SentenceInfo, lex: Lexicon) -> bool:
+    """Is the head noun of a sentence's claim the occurrence it tells? Not when
+    the noun is a cue of another category than the sentence's first: in "The
+    evacuation is part of a deal reached this week" the sentence tells the
+    deal, and a later "the evacuation" goes back to the evacuation told
+    before, not to the deal."""
+    index = _head_index(info.words, info.claim_start, lex)
+    kind = category_at(info.words, lex, index) if index >= 0 else None
+    return kind is None or info.categories[:1] == [kind]
 
 
 def _returns_to(clusters: list[EventCandidate], last: EventCandidate | None, info: SentenceInfo,
@@ -558,7 +580,7 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
     same one (checked by the caller), and it neither tells
     an earlier occurrence ("وكانت … قد"), brings another account ("لكن"),
     adds another fact ("كما …", "Also, …"), marks a new occurrence ("غارة
-    ثانية", "another strike") nor names only other places. A statement goes
+    ثانية", "another strike") nor names only other places in its claim. A statement goes
     on in the sentence right after it when that sentence's frame has no
     claimant of its own ("وأضاف", "وتابع المصدر") or it has no frame and
     opens with the complementizer or a quotation mark (the speech split by
@@ -572,8 +594,8 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
             return True  # "إن الاتفاق …" after "وقال الرئيس في كلمة.", "وأضاف المصدر …": the same statement
     if info.new_occurrence:
         return False
-    if info.places and cluster.first.places and not set(info.places) & {p for s in cluster.sentences for p in s.places}:
-        return False
+    if info.claim_places and cluster.first.places and not set(info.claim_places) & {p for s in cluster.sentences for p in s.places}:
+        return False  # the claim's places: a place in the claimant's title ("the Damascus spokesman") is not the occurrence's
     if kind == "statement":
         return False
     if kind == cluster.first.categories[0]:
