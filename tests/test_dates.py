@@ -260,7 +260,7 @@ def test_number_words_and_duals_count_back():
     assert values("غادر الوفد منذ أسبوعين.") == ["2018-03-25"]
     assert values("غادر الوفد قبل خمسة عشر يوما.") == ["2018-03-24"]
     assert values("غادر الوفد قبل شهرين.") == ["2018-02"]
-    assert values("يحاصر الجيش المدينة منذ ثلاثة وعشرين شهرا.") == ["2016-05"]
+    assert values("يحاصر الجيش المدينة منذ ثلاثة وعشرين شهرا.") == ["2016-05-08/2018-04-08"]
 
 
 def test_deadlines_are_future_ranges_from_publication():

@@ -252,6 +252,28 @@ def read_running_day(match: re.Match, context: Context) -> Reading | None:
     return Reading(resolve.day_range(context.published - timedelta(days=number - 1), context.published))
 
 
+RUNNING_MARKS = ("in a row", "running", "straight", "consecutive", "successive")
+RELATIVE_AFTER = re.compile(r",?\s(?:before|after|until|till|ahead\sof|leading\sup\sto|following)(?![a-z])", re.IGNORECASE)
+
+
+def read_running_count(match: re.Match, context: Context) -> Reading | None:
+    """"for two nights in a row", "for three straight days": the days (nights)
+    ending at publication. Without a word of running ("for two days") it is a
+    bare duration, not a date."""
+    core = match.group("core").lower()
+    if not any(mark in core for mark in RUNNING_MARKS):
+        return None
+    if RELATIVE_AFTER.match(match.string, match.end()):
+        return None  # "for five straight days before the deal": counted from an event
+    amount = _number(match.group("n"))
+    if amount < 2 or amount > 31:
+        return None
+    if match.group("unit").lower() == "nights":
+        # Nights end on the morning of publication: two nights began two days before.
+        return Reading(resolve.past_window(context.published, amount, "night"), approximate=True)
+    return Reading(resolve.day_range(context.published - timedelta(days=amount - 1), context.published))
+
+
 def _sources() -> list[tuple[str, str, object]]:
     part = _alt(PARTS)
     return [
@@ -287,6 +309,8 @@ def _sources() -> list[tuple[str, str, object]]:
         ("within", rf"(?P<core>(?P<lead>within)\s(?P<rel>)(?P<n>{NUMBER})\s(?P<unit>{UNIT}))", read_window),
         ("running_day", rf"(?P<core>for\s(?:a|the)\s(?P<ord>{_alt(RUNNING_ORDINALS)})\s(?:(?:straight|consecutive|successive)\s)?day"
                         rf"(?:\s(?:running|in\sa\srow))?)(?![a-z])", read_running_day),
+        ("running_count", rf"(?P<core>for\s(?P<n>{NUMBER})\s(?:(?:straight|consecutive|successive)\s)?(?P<unit>days|nights)"
+                          rf"(?:\s(?:running|in\sa\srow))?)(?![a-z])", read_running_count),
     ]
 
 

@@ -599,6 +599,10 @@ def read_ago(match: re.Match, context: Context) -> Reading | None:
             return Reading(resolve.day_range(context.published - timedelta(weeks=6),
                                              context.published - timedelta(weeks=1)), approximate=True)
         return None
+    if match.group("lead") == "منذ" and unit in lexicon().since_duration_units:
+        # "محاصرة منذ عامين": a state from that point to publication.
+        start = resolve.shift(context.published, -amount, unit)
+        return Reading(resolve.day_range(start, context.published), approximate=True)
     return Reading(resolve.ago(context.published, amount, unit), approximate=approximate)
 
 

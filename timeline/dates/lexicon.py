@@ -71,6 +71,7 @@ class Lexicon:
     units: dict[str, str]
     duals: frozenset[str]
     plurals: frozenset[str]
+    since_duration_units: frozenset[str]
     approximators: frozenset[str]
     future_cues: frozenset[str]
     event_nouns: frozenset[str]
@@ -124,6 +125,7 @@ def _read_lexicon() -> dict:
         units={normalize_arabic(word): unit for unit, words in relative["units"].items() for word in words},
         duals=_words(relative["duals"]),
         plurals=_words(relative["plurals"]),
+        since_duration_units=frozenset(relative["since_duration_units"]),
         approximators=_words(relative["approximators"]),
         future_cues=_words(roles["future_cues"]),
         event_nouns=_words(relative["event_nouns"]),

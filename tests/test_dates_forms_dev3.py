@@ -1,0 +1,64 @@
+"""Date forms found missing on a third real-news development set (issue 11),
+each on sentences written for this project (never an article's text): "منذ"
+with a count of months or years (a state still going on, to publication),
+and English counted running days and nights ("for two nights in a row")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.dates import find_dates
+
+WEDNESDAY = date(2016, 9, 14)
+
+
+def found(text: str, published: date = WEDNESDAY, language: str = "ar") -> list[tuple[str, str, bool]]:
+    return [(m.text, m.value, m.approximate) for m in find_dates(text, published, language)]
+
+
+# ---------------------------------------------------------------- منذ + a count of months or years
+
+@pytest.mark.parametrize("text, span, value", [
+    ("ويعيش سكان البلدة المحاصرة منذ نحو عامين في ظروف صعبة.", "منذ نحو عامين", "2014-09-14/2016-09-14"),
+    ("وتسيطر الفصائل على الحي منذ أكثر من ثلاث سنوات.", "منذ أكثر من ثلاث سنوات", "2013-09-14/2016-09-14"),
+    ("والطريق مقطوع منذ ستة أشهر بسبب المعارك.", "منذ ستة أشهر", "2016-03-14/2016-09-14"),
+    ("ولم تصل الكهرباء إلى القرية منذ شهرين.", "منذ شهرين", "2016-07-14/2016-09-14"),
+])
+def test_since_a_count_of_months_or_years_runs_to_publication(text: str, span: str, value: str) -> None:
+    assert found(text) == [(span, value, True)]
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("وقال الشاهد إن القذيفة سقطت منذ ثلاثة أيام قرب المدرسة.", "منذ ثلاثة أيام", "2016-09-11"),
+    ("وغادر المبعوث العاصمة منذ أسبوعين.", "منذ أسبوعين", "2016-08-31"),
+    ("وأُغلق المعبر قبل عامين.", "قبل عامين", "2014"),
+])
+def test_days_weeks_and_qabl_still_name_when(text: str, span: str, value: str) -> None:
+    assert [(m.text, m.value) for m in find_dates(text, WEDNESDAY)] == [(span, value)]
+
+
+# ---------------------------------------------------------------- "for two nights in a row"
+
+@pytest.mark.parametrize("text, span, value, approximate", [
+    ("Artillery has shelled the old quarter for two nights in a row, residents said.",
+     "for two nights in a row", "2016-09-12/2016-09-14", True),
+    ("Aid trucks have queued at the crossing for three straight days.",
+     "for three straight days", "2016-09-12/2016-09-14", False),
+    ("The market has stayed shut for four consecutive days.",
+     "for four consecutive days", "2016-09-11/2016-09-14", False),
+    ("Rockets fell on the camp for three nights running.",
+     "for three nights running", "2016-09-11/2016-09-14", True),
+])
+def test_counted_running_days_and_nights_end_at_publication(text: str, span: str, value: str,
+                                                           approximate: bool) -> None:
+    assert found(text, language="en") == [(span, value, approximate)]
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation stayed in the city for two days.",
+    "The convoy waited for three straight days before the crossing opened.",
+])
+def test_a_bare_duration_or_one_counted_from_an_event_is_no_date(text: str) -> None:
+    assert found(text, language="en") == []
