@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from timeline.dates import find_dates
+from timeline.dates.dateline import find_dateline
 
 WEDNESDAY = date(2016, 9, 14)
 
@@ -62,3 +63,35 @@ def test_counted_running_days_and_nights_end_at_publication(text: str, span: str
 ])
 def test_a_bare_duration_or_one_counted_from_an_event_is_no_date(text: str) -> None:
     assert found(text, language="en") == []
+
+
+# ---------------------------------------------------------------- datelines after a headline
+
+@pytest.mark.parametrize("text, day, place, agency", [
+    ("الجيش يستعيد السيطرة على البلدة\n\nحماة 12 آذار 2016 (وكالة الأنباء) – استعاد الجيش البلدة.",
+     date(2016, 3, 12), "حماة", "وكالة الأنباء"),
+    ("دير الزور 3 أيلول 2017 (سانا) – وصلت قافلة.", date(2017, 9, 3), "دير الزور", "سانا"),
+])
+def test_an_agency_dateline_with_a_space_after_the_place_on_the_line_after_the_headline(
+        text: str, day: date, place: str, agency: str) -> None:
+    line = find_dateline(text, "ar")
+    assert line is not None and line.kind == "agency"
+    assert (line.day, line.place, line.agency) == (day, place, agency)
+
+
+def test_a_date_in_a_sentence_is_no_spaced_dateline() -> None:
+    assert find_dateline("قال المرصد في حماة 12 آذار 2016 (وكالة) – إن القصف استمر.", "ar") is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("عنوان الخبر هنا\n١٢ آذار ٢٠١٦أعلن الجيش فتح الطريق.", date(2016, 3, 12)),
+    ("Headline of the story\n4 March 2016Officials said the road reopened.", date(2016, 3, 4)),
+])
+def test_a_date_run_into_the_first_word_under_the_headline_is_the_page_stamp(text: str, day: date) -> None:
+    language = "en" if text[0].isascii() else "ar"
+    line = find_dateline(text, language)
+    assert line is not None and line.kind == "date stamp" and line.day == day
+
+
+def test_a_lead_that_opens_with_a_spaced_date_is_no_stamp() -> None:
+    assert find_dateline("عنوان الخبر هنا\n12 آذار 2016 كان يوما دمويا في المدينة.", "ar") is None

@@ -91,10 +91,13 @@ def find_dateline(text: str, language: str = "ar", reference: date | None = None
 
 # ------------------------------------------------------------------ agency datelines
 
+# The agency dateline opens the text or the line after the headline.
+DATELINE_LINES = 2
+
+
 def _agency_dateline(head: str, language: str, reference: date | None) -> Dateline | None:
-    for line_start, line in _lines(head):
-        if not line.strip():
-            continue
+    lines = [(start, line) for start, line in _lines(head) if line.strip()][:DATELINE_LINES]
+    for line_start, line in lines:
         for mention in _day_mentions(line, language):
             before, after = line[:mention.start], line[mention.end:]
             place_first = re.fullmatch(rf"\s*(?P<place>[^\W\d][^\n()]{{0,40}}?)(?:{DASH}|,\s)"
@@ -104,6 +107,10 @@ def _agency_dateline(head: str, language: str, reference: date | None) -> Dateli
             tail = re.match(rf"\s?(?:{AGENCY})?{DASH}", after)
             if agency_first and re.match(DASH, after):
                 tail = re.match(DASH, after)
+            if tail and not (place_first or agency_first) and tail.group("agency"):
+                # "بيروت 25 نيسان 2016 (وكالة) –": a place of one or two words, a space, the
+                # date, then the agency and the dash.
+                place_first = re.fullmatch(r"\s*(?P<place>[^\W\d]+(?:\s[^\W\d]+)?)\s", before)
             if not tail or not (place_first or agency_first):
                 continue
             opening = place_first or agency_first
@@ -113,7 +120,6 @@ def _agency_dateline(head: str, language: str, reference: date | None) -> Dateli
                 continue  # "Syria, Thursday, Dec. 15 -" in a caption is not a dateline
             return _build(line_start, line_start + mention.end + tail.end(), line_start, mention, language,
                           reference, opening.group("place").strip(" ,-–—"), agency, "agency", head)
-        break  # only the first non-empty line carries an agency dateline
     return None
 
 
@@ -138,21 +144,24 @@ def _date_line(head: str, language: str, reference: date | None) -> Dateline | N
 
 
 def _date_stamp(head: str, language: str, reference: date | None) -> Dateline | None:
-    """A date with its year opening the first line, the headline after it."""
-    for line_start, line in _lines(head):
-        if not line.strip():
-            continue
+    """A date with its year opening the first line, the headline after it; or
+    opening the first or second line run into the next word without a space
+    ("27 كانون الثاني 2015قال …"), as a page's date and its text are when the
+    page is flattened: no writer runs a date into a word."""
+    lines = [(start, line) for start, line in _lines(head) if line.strip()][:2]
+    for index, (line_start, line) in enumerate(lines):
         label = DATE_LINE_LABELS.match(line.strip())
         opening = len(line) - len(line.lstrip()) + (label.end() if label else 0)
         for mention in _day_mentions(line, language):
-            if mention.year is None or line[opening:mention.start].strip(" :") \
-                    or not re.match(r"\s|$", line[mention.end:]):
+            if mention.year is None or line[opening:mention.start].strip(" :"):
                 continue
-            if not label and not NUMERIC_DATE.fullmatch(line[mention.start:mention.end]):
+            glued = line[mention.end:mention.end + 1].isalpha()
+            if not glued and (index > 0 or not re.match(r"\s|$", line[mention.end:])):
+                continue
+            if not label and not glued and not NUMERIC_DATE.fullmatch(line[mention.start:mention.end]):
                 continue  # "12 April 2018 was …" may be a headline about that day
             return _build(line_start, line_start + mention.end, line_start, mention, language,
                           reference, None, None, "date stamp", head)
-        return None
     return None
 
 
