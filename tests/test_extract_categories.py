@@ -145,3 +145,29 @@ def test_a_cue_after_since_the_start_of_is_no_category(sentence: str, language: 
 def test_what_follows_a_since_the_start_of_phrase_keeps_its_cues(sentence: str, language: str) -> None:
     found = first_categories(sentence, language)
     assert found and found[0][0] == "bombardment", found
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    # reported speech saying what caused an occurrence: the account is the news
+    ("وقالت وزارة الدفاع أمس إن الانفجار في المستودع كان نتيجة قصف مدفعي من الفصائل المسلحة.", "ar"),
+    ("وأكد الجيش في بيان اليوم أن الحريق الذي اندلع في المصفاة جاء نتيجة سقوط صاروخ أطلقته الفصائل.", "ar"),
+    ("The defence ministry said on Wednesday that the toxic cloud over the town was caused by an air strike that hit a rebel depot.",
+     "en"),
+])
+def test_an_account_of_what_caused_an_occurrence_is_a_statement_about_it(sentence: str, language: str) -> None:
+    assert first_categories(sentence, language) == [["statement", "bombardment"]]
+
+
+def test_killed_as_a_result_of_shelling_is_the_shelling() -> None:
+    # "نتيجة" without a copula is a cause of the toll, not an account of it
+    found = first_categories("وقتل 10 مدنيين نتيجة القصف على البلدة أمس، بحسب المرصد.", "ar")
+    assert found and found[0][0] == "bombardment", found
+
+
+def test_the_details_of_an_explained_occurrence_stay_with_the_account() -> None:
+    text = ("وقالت وزارة الدفاع أمس إن الانفجار في مستودع الوقود كان نتيجة قصف صاروخي من الفصائل المسلحة.\n"
+            "وأضافت الوزارة أن القذائف أصابت المستودع وأشعلت حريقا كبيرا.")
+    segments = segment_article(text, PUBLISHED, "ar")
+    _, clusters = find_events(segments, published=PUBLISHED, language="ar", names=NAMES, outlet="enab-baladi")
+    assert [[s.number for s in c.sentences] for c in clusters] == [[1, 2]]
+    assert clusters[0].categories[0] == "statement"

@@ -85,6 +85,7 @@ class SentenceInfo:
     part: int = 0  # 0: the whole sentence; n: its n-th occurrence clause (``clauses.split_occurrences``)
     clause: str = ""  # the text of that clause ("" for the whole sentence); ``text`` stays the sentence
     marks_another: bool = False  # new_occurrence, not counting words of a date ("كانون الثاني"); occurrence.py
+    explains: bool = False  # reported speech saying what caused an occurrence ("كان نتيجة", "was caused by")
 
     @property
     def key(self) -> tuple[int, int]:
@@ -154,7 +155,19 @@ def analyze_sentence(segment: Segment, lex: Lexicon, names: Names, own_outlet: s
         also=bool(words) and lex.also_openers.match_at(words, 0) > 0,
         cued=any(phrases.any_in(words) for _, phrases in lex.categories),
         speech_goes_on=_speech_goes_on(words, frame, opening, lex),
+        explains=_explains(words, frame, opening, claim, stop, lex),
     )
+
+
+def _explains(words: list[Word], frame: Frame, opening: int, claim: int, stop: int, lex: Lexicon) -> bool:
+    """Does reported speech say what caused an occurrence ("قالت الوزارة إن
+    الانفجار كان نتيجة قصف", "said the fire was caused by a rocket")? The
+    claimant's account is then the news: the draft is a statement about
+    that occurrence, and the sentences that detail it group with it."""
+    if frame.verb_index < 0:
+        return False
+    start, end = _claim_region(words, frame, opening, claim, stop)
+    return lex.explanation_cues.any_in(words, start, end)
 
 
 def _speech_goes_on(words: list[Word], frame: Frame, opening: int, lex: Lexicon) -> bool:
@@ -209,7 +222,9 @@ def _sentence_categories(words: list[Word], frame: Frame, opening: int, claim: i
     reported occurrence keeps its own category and the frame's words
     ("بيان", "أعلن", "in a statement") never make it a statement. A
     statement is the news only when it is a denial or a reaction, or when
-    the claim names no occurrence (see :func:`_statement_first`)."""
+    the claim names no occurrence (see :func:`_statement_first`). A claim
+    that explains an occurrence is filed as a statement by its draft
+    (:func:`_explains`, :func:`_classes`), not here: its details group with it."""
     start, end = _claim_region(words, frame, opening, claim, stop)
     trigger = _trigger(words, claim, lex, reason)
     categories = categories_of(words, lex, start, end, trigger=trigger)
@@ -693,8 +708,11 @@ def _previous_event(position: int, infos: list[SentenceInfo], any_distance: bool
 
 
 def _classes(cluster: EventCandidate) -> None:
-    """Categories and actors of the first report; places of the claims of all."""
+    """Categories and actors of the first report (a statement first when it
+    explains an occurrence: :func:`_explains`); places of the claims of all."""
     cluster.categories = list(cluster.first.categories)
+    if cluster.first.explains:
+        cluster.categories = (["statement"] + [c for c in cluster.categories if c not in ("statement", "other")])[:MAX_CATEGORIES]
     cluster.actors = cluster.first.actors[:MAX_NAMES]
     cluster.places = list(cluster.first.places)
     for info in cluster.sentences:

@@ -232,6 +232,7 @@ class Lexicon:
     also_openers: PhraseSet
     denial_verbs: PhraseSet
     reaction_cues: PhraseSet
+    explanation_cues: PhraseSet
     caption_openers: PhraseSet
     categories: tuple[tuple[str, PhraseSet], ...]
     specific_categories: tuple[str, ...]
@@ -344,6 +345,7 @@ def lexicon(language: str = "ar") -> Lexicon:
         also_openers=PhraseSet(_lang(events["also_openers"], lang)),
         denial_verbs=PhraseSet(_lang(reporting["denial_verbs"], lang)),
         reaction_cues=PhraseSet(_lang(reporting["reaction_cues"], lang)),
+        explanation_cues=PhraseSet(_lang(reporting["explanation_cues"], lang)),
         caption_openers=PhraseSet(_lang(events["caption_openers"], lang), nouns=True),
         categories=_category_cues(categories, rules, lang, event_verbs),
         specific_categories=tuple(str(k) for k in rules["specific"]),
