@@ -95,3 +95,25 @@ def test_a_date_run_into_the_first_word_under_the_headline_is_the_page_stamp(tex
 
 def test_a_lead_that_opens_with_a_spaced_date_is_no_stamp() -> None:
     assert find_dateline("عنوان الخبر هنا\n12 آذار 2016 كان يوما دمويا في المدينة.", "ar") is None
+
+
+# ---------------------------------------------------------------- "overnight" as an adjective
+
+@pytest.mark.parametrize("text, day", [
+    ("Rescuers said Thursday they had pulled six people from the rubble after overnight air strikes.",
+     "2016-09-08"),
+    ("The overnight bombardment damaged two clinics, the health directorate said on Monday.", "2016-09-12"),
+])
+def test_overnight_before_a_noun_is_not_the_time_of_the_sentence_day(text: str, day: str) -> None:
+    mention, = find_dates(text, WEDNESDAY, "en")
+    assert (mention.value, mention.time_of_day) == (day, None)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Government forces pulled back overnight on Tuesday, a monitor said.", "2016-09-13"),
+    ("Militants attacked the checkpoint overnight Sunday.", "2016-09-11"),
+    ("Shells hit the old market on Monday overnight.", "2016-09-12"),
+])
+def test_overnight_as_an_adverb_still_goes_to_the_day(text: str, day: str) -> None:
+    mention, = find_dates(text, WEDNESDAY, "en")
+    assert (mention.value, mention.time_of_day) == (day, "night")

@@ -48,6 +48,8 @@ class _Data:
     after_noon: frozenset[str]
     adverbs: dict[str, str]
     english_adverbs: dict[str, str]
+    english_attributive: frozenset[str]
+    english_followers: frozenset[str]
 
 
 @cache
@@ -62,6 +64,8 @@ def _data() -> _Data:
         after_noon=frozenset(fold(w) for w in raw["after_noon"]),
         adverbs={fold(word): part for part, words in raw["adverbs"].items() for word in words},
         english_adverbs={word.lower(): part for part, words in raw["english_adverbs"].items() for word in words},
+        english_attributive=frozenset(w.lower() for w in raw["english_attributive"]),
+        english_followers=frozenset(w.lower() for w in raw["english_adverb_followers"]),
     )
 
 
@@ -102,9 +106,28 @@ def find_clocks(folded: str, language: str) -> list[Clock]:
     table = _data().adverbs if language == "ar" else _data().english_adverbs
     for match in adverbs.finditer(folded):
         start, end = match.span("word")
+        if language == "en" and _attributive(match.group("word"), folded, end):
+            continue  # "after overnight air raids": not the time of the sentence's day
         if not any(start < b and a < end for a, b in taken):
             found.append(Clock(start, end, table[match.group("word").lower()]))
     return sorted(found, key=lambda c: c.start)
+
+
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+_NEXT_WORD = re.compile(r"\s+(?P<next>[A-Za-z]+)")
+
+
+def _attributive(word: str, folded: str, end: int) -> bool:
+    """Whether an English part-of-day word that is also an adjective
+    ("overnight") stands before a noun, as in "overnight air raids"."""
+    data = _data()
+    if word.lower() not in data.english_attributive:
+        return False
+    following = _NEXT_WORD.match(folded, end)
+    if following is None:
+        return False  # end of the clause: an adverb
+    next_word = following.group("next").lower()
+    return next_word not in data.english_followers and next_word not in _WEEKDAYS
 
 
 def _arabic_clocks(folded: str) -> list[Clock]:
