@@ -99,3 +99,25 @@ def test_mkdocs_serve_rebuilds_an_edited_entry(tmp_path: Path) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def test_mkdocs_serve_without_live_reload_serves_every_page(tmp_path: Path) -> None:
+    """Without live reload MkDocs never calls on_serve: its first build must write the timeline's pages."""
+    config = make_corpus(12, 3, tmp_path / "project", seed=2)
+    entry = sorted((config.parent / "content" / "events").rglob("*.md"))[2]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-f", str(config),
+                                "-a", f"127.0.0.1:{port}"], cwd=config.parent, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        title = re.search(r"^title: (.*)$", entry.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+        assert wait_for(f"http://127.0.0.1:{port}/events/{entry.stem}/", title, process), "the entry's page is missing"
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

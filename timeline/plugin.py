@@ -13,7 +13,9 @@ MkDocs reads ``mkdocs.yml``, converts the editors' pages (``index.md``,
 - ``on_page_context``: renders index.md and about.md through the timeline
   templates (MkDocs' ``main.html`` only prints the result);
 - ``on_post_build``: writes every generated page and export;
-- ``on_serve``: watches the content and theme folders.
+- ``on_startup``/``on_serve``: under ``mkdocs serve`` the first build leaves the
+  timeline's pages to the incremental preview, which watches the content and
+  theme folders (docs/preview.md).
 
 All the work lives in ``timeline.site``, which does not import MkDocs.
 """
@@ -29,6 +31,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+import click
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -135,6 +138,15 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.html_files = 0  # HTML files in the site after the build (counted, not walked)
         self._frozen = False
         self._serving = None  # the incremental preview under `mkdocs serve` (on_serve)
+        # `mkdocs serve`'s first build: the preview builds the site again at once
+        # (on_serve) and the server serves the preview's folder, so this one
+        # leaves out the timeline's pages and exports (half the startup at 10,000 events).
+        self._preview_builds_next = False
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        # MkDocs calls on_serve only with live reload on (its command line's `livereload`).
+        invoked = click.get_current_context(silent=True)
+        self._preview_builds_next = command == "serve" and invoked is not None and invoked.params.get("livereload") is True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.content_dir = content_dir_of(config, self.config)
@@ -187,7 +199,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # Written into the site now, one at a time (the largest is tens of MB at
         # 50,000 events): MkDocs' copy of a file onto itself is a no-op.
         site_dir = Path(config.site_dir)
-        for path, chunks in self.renderer.export_chunks():
+        for path, chunks in ([] if self._preview_builds_next else self.renderer.export_chunks()):
             write_files(site_dir, [(path, chunks)])
             self.written.append(path)
             files.append(File.generated(config, path, abs_src_path=str(site_dir / path)))
@@ -216,7 +228,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # One process in the preview (its cache lives in this one); else as configured.
         events = len(self.renderer.data.events)
         processes = 1 if self.renderer.cache is not None else processes_for(self.config.processes, events)
-        self.written += write_pages(self.renderer, site_dir, processes, write_files)
+        if not self._preview_builds_next:
+            self.written += write_pages(self.renderer, site_dir, processes, write_files)
         self.mkdocs_pages = [self._page_url(f) for f in self._documentation_files]
         sitemap = self.renderer.sitemap(self.mkdocs_pages)
         if sitemap is not None:
@@ -243,6 +256,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
         """Watch the content and theme folders too, and rebuild incrementally (docs/preview.md)."""
+        # This instance is MkDocs' one for the whole `mkdocs serve` (it has on_startup),
+        # so the preview's builds go through it too: from now on, every page is written.
+        first_build_left_pages_out, self._preview_builds_next = self._preview_builds_next, False
         if self.content_dir is not None:
             server.watch(str(self.content_dir))
         server.watch(str(self._theme_dir(config)))
@@ -251,6 +267,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             # module), and only `mkdocs serve` needs it: watchdog and the preview stay out of builds.
             from timeline.preview.mkdocs_serve import serve_incrementally
             self._serving = serve_incrementally(server, Path(config.config_file_path))
+        if self._serving is None and first_build_left_pages_out:
+            builder()  # no preview after all: MkDocs' own full build
         return server
 
     def on_shutdown(self) -> None:
