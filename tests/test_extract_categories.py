@@ -171,3 +171,13 @@ def test_the_details_of_an_explained_occurrence_stay_with_the_account() -> None:
     _, clusters = find_events(segments, published=PUBLISHED, language="ar", names=NAMES, outlet="enab-baladi")
     assert [[s.number for s in c.sentences] for c in clusters] == [[1, 2]]
     assert clusters[0].categories[0] == "statement"
+
+
+@pytest.mark.parametrize(("sentence", "first"), [
+    # "شن" (launched) is a light verb: what was launched says what happened
+    ("وشن مقاتلو التنظيم أمس هجوما واسعا على البلدة وحاولوا التقدم نحوها، فيما تصدت لهم الفصائل.", "other"),
+    ("وشنت الطائرات الحربية أمس عشر غارات على أطراف البلدة، بحسب ناشطين.", "bombardment"),
+])
+def test_launched_takes_the_category_of_what_was_launched(sentence: str, first: str) -> None:
+    found = first_categories(sentence, "ar")
+    assert found and found[0][0] == first, found
