@@ -98,3 +98,19 @@ def test_the_head_noun_of_a_longer_cue_refers_back_to_its_occurrence() -> None:
     text = ("A long military convoy of armoured vehicles entered the province on Monday, a monitor said.\n"
             "The convoy stopped beside the highway on Monday afternoon.")
     assert [[s.number for s in c.sentences] for c in clusters(text, "en")] == [[1, 2]]
+
+
+def test_a_speaker_going_on_with_the_strike_of_a_chemical_attack_stays_with_it() -> None:
+    # the same speaker adds the strike that delivered the attack he told:
+    # chemical-attack and bombardment are one occurrence (same_occurrence)
+    text = ("استهدفت طائرات حربية أمس بلدة حاس بقنابل محملة بغاز الكلور.\n"
+            "وقالت مصادر طبية في البلدة إن المصابين ظهرت عليهم أعراض التسمم بغاز الكلور.\n"
+            "وأضافت المصادر أن الطائرة المغيرة من طراز سوخوي وألقت صاروخين على الحي الشرقي.")
+    assert [[s.number for s in c.sentences] for c in clusters(text)] == [[1, 2, 3]]
+
+
+def test_a_speaker_going_on_with_another_strike_is_another_draft() -> None:
+    text = ("استهدفت طائرات حربية أمس بلدة حاس بقنابل محملة بغاز الكلور.\n"
+            "وقالت مصادر طبية في البلدة إن المصابين ظهرت عليهم أعراض التسمم بغاز الكلور.\n"
+            "وأضافت المصادر أن غارات أخرى استهدفت بلدة كفرنبل المجاورة بعد ساعات.")
+    assert len(clusters(text)) == 2

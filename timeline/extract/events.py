@@ -542,7 +542,7 @@ def _cluster(infos: list[SentenceInfo], lex: Lexicon) -> list[EventCandidate]:
         if not info.is_event:
             continue
         target = by_head.get(info.head) if info.head and info.head_definite else None
-        if target is None and last is not None and _details(last, info) and not _another_move(last, info, moves):
+        if target is None and last is not None and _details(last, info, lex.same_occurrence) and not _another_move(last, info, moves):
             target = last
         if target is None:
             target = _returns_to(clusters, last, info, moves)
@@ -586,7 +586,7 @@ def _returns_to(clusters: list[EventCandidate], last: EventCandidate | None, inf
     return None
 
 
-def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
+def _details(cluster: EventCandidate, info: SentenceInfo, pairs: frozenset[frozenset[str]] = frozenset()) -> bool:
     """Does ``info`` give details of the occurrence ``cluster`` tells? Yes when
     what happens in it (its first category; never a bare statement) is what
     the cluster tells or what one of its sentences tells first (a category
@@ -600,7 +600,10 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
     claimant of its own ("وأضاف", "وتابع المصدر") or it has no frame and
     opens with the complementizer or a quotation mark (the speech split by
     a full stop); after a frame of its own only when it tells no occurrence
-    of another kind (a word like "أخرى" in speech marks no new occurrence)."""
+    of another kind (a word like "أخرى" in speech marks no new occurrence),
+    or of a kind one occurrence often carries with the cluster's (``pairs``:
+    ``same_occurrence`` in ``category_rules.yml``; the speaker adds the strike
+    that delivered the chemical attack he told)."""
     if info.earlier or info.contrast or info.also:
         return False
     kind = info.categories[0] if info.categories else "other"
@@ -615,6 +618,9 @@ def _details(cluster: EventCandidate, info: SentenceInfo) -> bool:
         return False
     if kind == cluster.first.categories[0]:
         return True
+    if info.speech_goes_on and cluster.sentences[-1].number == info.number - 1 \
+            and frozenset((kind, cluster.first.categories[0])) in pairs:
+        return True  # "وأضافت المصادر أن الطائرة التي استهدفت المدينة …" after the chemical attack it tells
     return kind != "other" and any(s.categories[:1] == [kind] for s in cluster.sentences)
 
 
