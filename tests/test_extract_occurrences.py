@@ -114,3 +114,4 @@ def test_a_speaker_going_on_with_another_strike_is_another_draft() -> None:
             "وقالت مصادر طبية في البلدة إن المصابين ظهرت عليهم أعراض التسمم بغاز الكلور.\n"
             "وأضافت المصادر أن غارات أخرى استهدفت بلدة كفرنبل المجاورة بعد ساعات.")
     assert len(clusters(text)) == 2
+

@@ -535,6 +535,9 @@ def _cluster(infos: list[SentenceInfo], lex: Lexicon) -> list[EventCandidate]:
     An occurrence is referred back to by its head noun only when that noun
     names what it tells (see :func:`_names_its_kind`)."""
     moves = lex.move_categories
+    # kinds one occurrence carries, less a toll: a toll in a sentence of its
+    # own is often a running total ("قتل 13 خلال الحملة في الأيام الماضية")
+    carried = frozenset(pair for pair in lex.same_occurrence if not pair & lex.consequence_categories)
     clusters: list[EventCandidate] = []
     by_head: dict[str, EventCandidate] = {}
     last: EventCandidate | None = None
@@ -542,7 +545,7 @@ def _cluster(infos: list[SentenceInfo], lex: Lexicon) -> list[EventCandidate]:
         if not info.is_event:
             continue
         target = by_head.get(info.head) if info.head and info.head_definite else None
-        if target is None and last is not None and _details(last, info, lex.same_occurrence) and not _another_move(last, info, moves):
+        if target is None and last is not None and _details(last, info, carried) and not _another_move(last, info, moves):
             target = last
         if target is None:
             target = _returns_to(clusters, last, info, moves)
@@ -602,8 +605,8 @@ def _details(cluster: EventCandidate, info: SentenceInfo, pairs: frozenset[froze
     a full stop); after a frame of its own only when it tells no occurrence
     of another kind (a word like "أخرى" in speech marks no new occurrence),
     or of a kind one occurrence often carries with the cluster's (``pairs``:
-    ``same_occurrence`` in ``category_rules.yml``; the speaker adds the strike
-    that delivered the chemical attack he told)."""
+    ``same_occurrence`` in ``category_rules.yml`` but a toll; the speaker adds
+    the strike that delivered the chemical attack he told)."""
     if info.earlier or info.contrast or info.also:
         return False
     kind = info.categories[0] if info.categories else "other"
