@@ -117,3 +117,10 @@ def test_overnight_before_a_noun_is_not_the_time_of_the_sentence_day(text: str, 
 def test_overnight_as_an_adverb_still_goes_to_the_day(text: str, day: str) -> None:
     mention, = find_dates(text, WEDNESDAY, "en")
     assert (mention.value, mention.time_of_day) == (day, "night")
+
+
+# ---------------------------------------------------------------- both kinds of month pair at once
+
+def test_a_month_written_side_by_side_and_with_a_slash_is_one_month() -> None:
+    mention, = find_dates("وصل الوفد في 5 أبريل نيسان/أبريل الماضي.", date(2018, 6, 1))
+    assert mention.value == "2018-04-05"

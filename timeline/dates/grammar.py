@@ -61,7 +61,19 @@ def _month_names(text: str) -> tuple[str, ...]:
     for cut in range(len(text)):
         if text[cut] == " " and text[:cut] in months and text[cut + 1:] in months:
             return text[:cut], text[cut + 1:]
-    return (names[0],)
+    # Pairs of both kinds at once ("أبريل نيسان/أبريل"): every known name of
+    # the parts, side by side or marked; never a name the table lacks.
+    found = tuple(name for part in names for name in _side_by_side(part, months))
+    return found or (names[0],)
+
+
+def _side_by_side(part: str, months: dict[str, int]) -> tuple[str, ...]:
+    if part in months:
+        return (part,)
+    for cut in range(len(part)):
+        if part[cut] == " " and part[:cut] in months and part[cut + 1:] in months:
+            return part[:cut], part[cut + 1:]
+    return ()
 
 
 def _month(text: str, context: Context | None = None) -> int:
