@@ -63,3 +63,22 @@ def test_an_unwritable_cache_folder_is_harmless(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     assert run(blocker / "cache") == expected
+
+
+def test_the_prefix_index_of_long_texts_is_kept_apart_from_a_short_runs_cache(tmp_path: Path) -> None:
+    """A long text builds the prefilter's index (megabytes of prefix sets); a
+    one-article run must not read them, so they live in a file of their own."""
+    from timeline.dates.engine import INDEX_AFTER_CHARACTERS
+
+    env = {**os.environ, "TIMELINE_CACHE_DIR": str(tmp_path / "cache")}
+    long_text = tmp_path / "long.txt"
+    long_text.write_text(" ".join(f"{SAMPLE} ({number})" for number in range(INDEX_AFTER_CHARACTERS // len(SAMPLE) + 2)),
+                         encoding="utf-8")
+    read_file = RUN.replace("find_dates(sys.argv[1]", "find_dates(open(sys.argv[1], encoding='utf-8').read()")
+    subprocess.run([sys.executable, "-c", read_file, str(long_text), "ar"], env=env, check=True, capture_output=True)
+    main = next((tmp_path / "cache").glob("dates-[0-9a-f]*.marshal"))
+    side = next((tmp_path / "cache").glob("dates-prefixes-*.marshal"))
+    import marshal
+    assert "prefixes" not in marshal.loads(main.read_bytes())
+    assert marshal.loads(side.read_bytes())["prefixes"], "the long text's index was not stored"
+    assert run(tmp_path / "cache") == run(tmp_path / "no-side-file")

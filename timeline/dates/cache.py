@@ -20,7 +20,9 @@ user's cache folder and reused by the next process:
 
 The file is ``$TIMELINE_CACHE_DIR`` (if set) or
 ``$XDG_CACHE_HOME/douma-timeline`` or ``~/.cache/douma-timeline``, name
-``dates-<key>.marshal`` (``marshal``: no code runs on load). It is written
+``dates-<key>.marshal``; the prefix sets of the long-text prefilter (some
+megabytes, never used for one article) are in ``dates-prefixes-<key>.marshal``,
+read only by a run that asks for them (``marshal``: no code runs on load). It is written
 once per process at exit when something new was compiled, atomically (a
 temporary file renamed over it); an unreadable, corrupt or unwritable cache
 is ignored and everything is computed as before. Results are identical with
@@ -96,7 +98,8 @@ def files_key(paths: list[Path]) -> str:
 class _Store:
     """The loaded cache file and what this process added to it."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "dates") -> None:
+        self.name = name
         self.loaded = False
         self.dirty = False
         self.data: dict[str, Any] = {"lexicon_key": None, "lexicon": None, "regexes": {}}
@@ -104,7 +107,7 @@ class _Store:
     @property
     def path(self) -> Path | None:
         folder = cache_dir()
-        return folder / f"dates-{_engine_key()}.marshal" if folder else None
+        return folder / f"{self.name}-{_engine_key()}.marshal" if folder else None
 
     def load(self) -> None:
         if self.loaded:
@@ -142,6 +145,21 @@ class _Store:
 
 
 _STORE = _Store()
+# Values a short text never asks for (the prefix sets of the long-text
+# prefilter: megabytes) live in files of their own, read only when asked:
+# loading them would cost a one-article run more than it saves.
+_SIDE_STORES: dict[str, _Store] = {}
+
+
+def _store_for(namespace: str) -> _Store:
+    if namespace not in SIDE_NAMESPACES:
+        return _STORE
+    if namespace not in _SIDE_STORES:
+        _SIDE_STORES[namespace] = _Store(f"dates-{namespace}")
+    return _SIDE_STORES[namespace]
+
+
+SIDE_NAMESPACES = frozenset({"prefixes"})
 
 
 def cached_lexicon(build: Callable[[], dict]) -> dict:
@@ -180,8 +198,9 @@ def cached_sources(kind: str, files: list[Path], build: Callable[[], list]) -> l
 def cached_value(namespace: str, key: str, compute: Callable[[], Any]) -> Any:
     """``compute()``, stored under ``key`` (a string that determines the
     result by itself, e.g. a pattern) for later runs; marshal-able values only."""
-    _STORE.load()
-    table = _STORE.data.setdefault(namespace, {})
+    store = _store_for(namespace)
+    store.load()
+    table = store.data.setdefault(namespace, {})
     if key in table:
         return table[key]
     value = compute()
@@ -190,15 +209,18 @@ def cached_value(namespace: str, key: str, compute: Callable[[], Any]) -> Any:
     except ValueError:
         return value
     table[key] = value
-    _STORE.dirty = True
+    store.dirty = True
     return value
 
 
-def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
-    """``re.compile(pattern, flags)``, reusing the program compiled by an earlier run."""
-    _STORE.load()
+def compile_pattern(pattern: str, flags: int = 0, *, side: str | None = None) -> re.Pattern:
+    """``re.compile(pattern, flags)``, reusing the program compiled by an earlier run;
+    ``side``: kept in that side file (one of SIDE_NAMESPACES), not the main one."""
+    store = _store_for(side) if side else _STORE
+    store.load()
     key = f"{flags}|{pattern}"
-    parts = _STORE.data["regexes"].get(key)
+    programs = store.data.setdefault("regexes", {})
+    parts = programs.get(key)
     if parts is not None:
         try:
             return _from_parts(pattern, parts)
@@ -209,8 +231,8 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern:
         compiled = _from_parts(pattern, parts)
     except Exception:  # noqa: BLE001 - the private API moved: the public one still works
         return re.compile(pattern, flags)
-    _STORE.data["regexes"][key] = parts
-    _STORE.dirty = True
+    programs[key] = parts
+    store.dirty = True
     return compiled
 
 

@@ -247,8 +247,8 @@ def build_index(regexes: Iterable[re.Pattern]) -> PrefixIndex:
     alternation = _trie({prefix[:4] for prefix in by_prefix}) or "(?!)"
     return PrefixIndex(
         regexes=regexes,
-        first=compile_pattern(r"(?=" + alternation + ")"),
-        starts=compile_pattern(r"[^\w](?=" + alternation + ")"),
+        first=compile_pattern(r"(?=" + alternation + ")", side="prefixes"),
+        starts=compile_pattern(r"[^\w](?=" + alternation + ")", side="prefixes"),
         by_prefix={prefix: tuple(sorted(numbers)) for prefix, numbers in by_prefix.items()},
         lengths=tuple(sorted({len(prefix) for prefix in by_prefix}, reverse=True)),
         unindexed=tuple(unindexed),
