@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,3 +66,22 @@ def outlets_only_content(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copy(REPO / "content" / "outlets.yml", root / "outlets.yml")
     return root
+
+
+@contextmanager
+def serving_preview(config: Path) -> Iterator[tuple[object, str]]:
+    """``timeline serve``'s engine and HTTP server on ``config`` in this process:
+    (the Preview after its full build, the base URL); both closed at the end."""
+    from timeline.preview import Preview
+    from timeline.preview.server import PreviewServer, serve_in_thread
+
+    preview = Preview(config)
+    preview.full_build()
+    httpd = PreviewServer(preview, ("127.0.0.1", 0))
+    serve_in_thread(httpd)
+    try:
+        yield preview, f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        preview.close()

@@ -20,7 +20,9 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -48,17 +50,33 @@ def wait_for(url: str, wanted: str, process: subprocess.Popen) -> bool:
     return False
 
 
-def test_mkdocs_serve_rebuilds_an_edited_entry(tmp_path: Path) -> None:
-    config = make_corpus(20, 4, tmp_path / "project", seed=1)
-    entry = sorted((config.parent / "content" / "events").rglob("*.md"))[3]
+@contextmanager
+def mkdocs_serving(config: Path, *options: str, log: Path | None = None) -> Iterator[tuple[int, subprocess.Popen]]:
+    """``mkdocs serve`` of ``config`` on a free port, stopped (SIGINT, then kill) at the end."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    log = tmp_path / "serve.log"
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                               cwd=config.parent, stdout=subprocess.DEVNULL, stderr=log.open("w"), start_new_session=True)
-    url = f"http://127.0.0.1:{port}/events/{entry.stem}/"
+    stderr = log.open("w") if log else subprocess.DEVNULL
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *options, "-f", str(config),
+                                "-a", f"127.0.0.1:{port}"], cwd=config.parent, stdout=subprocess.DEVNULL,
+                               stderr=stderr, start_new_session=True)
     try:
+        yield port, process
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_mkdocs_serve_rebuilds_an_edited_entry(tmp_path: Path) -> None:
+    config = make_corpus(20, 4, tmp_path / "project", seed=1)
+    entry = sorted((config.parent / "content" / "events").rglob("*.md"))[3]
+    log = tmp_path / "serve.log"
+    with mkdocs_serving(config, log=log) as (port, process):
+        url = f"http://127.0.0.1:{port}/events/{entry.stem}/"
         title = re.search(r"^title: (.*)$", entry.read_text(encoding="utf-8"), re.MULTILINE).group(1)
         assert wait_for(url, title, process), "the entry's page was never served"
         epoch = re.search(r"livereload\((\d+), \d+\)", page(url) or "")
@@ -92,32 +110,12 @@ def test_mkdocs_serve_rebuilds_an_edited_entry(tmp_path: Path) -> None:
         while "timeline-preview-problems" in (page(url) or "") and time.monotonic() < deadline:
             time.sleep(0.3)
         assert "timeline-preview-problems" not in (page(url) or ""), "the fixed problem is still shown"
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def test_mkdocs_serve_without_live_reload_serves_every_page(tmp_path: Path) -> None:
     """Without live reload MkDocs never calls on_serve: its first build must write the timeline's pages."""
     config = make_corpus(12, 3, tmp_path / "project", seed=2)
     entry = sorted((config.parent / "content" / "events").rglob("*.md"))[2]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-f", str(config),
-                                "-a", f"127.0.0.1:{port}"], cwd=config.parent, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
+    with mkdocs_serving(config, "--no-livereload") as (port, process):
         title = re.search(r"^title: (.*)$", entry.read_text(encoding="utf-8"), re.MULTILINE).group(1)
         assert wait_for(f"http://127.0.0.1:{port}/events/{entry.stem}/", title, process), "the entry's page is missing"
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()

@@ -25,25 +25,17 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.make_corpus import make_corpus  # noqa: E402
-from timeline.preview import Preview  # noqa: E402
 from timeline.preview import server as preview_server  # noqa: E402
-from timeline.preview.server import WAIT_PATH, PreviewServer, serve_in_thread  # noqa: E402
+from timeline.preview.server import WAIT_PATH  # noqa: E402
+from project_helpers import serving_preview  # noqa: E402
 
 
 @pytest.fixture()
 def served(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(preview_server, "WAIT_SECONDS", 2)
     config = make_corpus(40, 8, tmp_path / "project", seed=5)
-    preview = Preview(config)
-    preview.full_build()
-    httpd = PreviewServer(preview, ("127.0.0.1", 0))
-    serve_in_thread(httpd)
-    try:
-        yield config, preview, f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        preview.close()
+    with serving_preview(config) as (preview, base):
+        yield config, preview, base
 
 
 def get(url: str) -> str:

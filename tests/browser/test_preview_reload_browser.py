@@ -14,24 +14,15 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks.make_corpus import make_corpus  # noqa: E402
-from timeline.preview import Preview  # noqa: E402
-from timeline.preview.server import PreviewServer, serve_in_thread  # noqa: E402
+from project_helpers import serving_preview  # noqa: E402
 from tests.browser.conftest import SCREENSHOTS  # noqa: E402
 
 
 @pytest.fixture()
 def preview_site(tmp_path: Path):
     config = make_corpus(30, 6, tmp_path / "project", seed=7)
-    preview = Preview(config)
-    preview.full_build()
-    httpd = PreviewServer(preview, ("127.0.0.1", 0))
-    serve_in_thread(httpd)
-    try:
-        yield config, preview, f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        preview.close()
+    with serving_preview(config) as (preview, base):
+        yield config, preview, base
 
 
 def set_line(entry: Path, field: str, value: str) -> None:

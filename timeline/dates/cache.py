@@ -148,18 +148,17 @@ _STORE = _Store()
 # Values a short text never asks for (the prefix sets of the long-text
 # prefilter: megabytes) live in files of their own, read only when asked:
 # loading them would cost a one-article run more than it saves.
+SIDE_NAMESPACES = frozenset({"prefixes"})
 _SIDE_STORES: dict[str, _Store] = {}
 
 
-def _store_for(namespace: str) -> _Store:
+def _store_for(namespace: str | None) -> _Store:
+    """The main store, or the side store of ``namespace`` when it is one of SIDE_NAMESPACES."""
     if namespace not in SIDE_NAMESPACES:
         return _STORE
     if namespace not in _SIDE_STORES:
         _SIDE_STORES[namespace] = _Store(f"dates-{namespace}")
     return _SIDE_STORES[namespace]
-
-
-SIDE_NAMESPACES = frozenset({"prefixes"})
 
 
 def cached_lexicon(build: Callable[[], dict]) -> dict:
@@ -216,7 +215,7 @@ def cached_value(namespace: str, key: str, compute: Callable[[], Any]) -> Any:
 def compile_pattern(pattern: str, flags: int = 0, *, side: str | None = None) -> re.Pattern:
     """``re.compile(pattern, flags)``, reusing the program compiled by an earlier run;
     ``side``: kept in that side file (one of SIDE_NAMESPACES), not the main one."""
-    store = _store_for(side) if side else _STORE
+    store = _store_for(side)
     store.load()
     key = f"{flags}|{pattern}"
     programs = store.data.setdefault("regexes", {})

@@ -32,7 +32,7 @@ from mkdocs.livereload import LiveReloadServer, _timestamp
 
 from timeline.content.problems import errors
 from timeline.preview.engine import BuildReport, Preview
-from timeline.preview.server import problems_panel
+from timeline.preview.server import before_body_end, problems_panel
 from timeline.preview.watch import Watcher
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -169,9 +169,7 @@ def _showing_problems(inject: Callable[[bytes, int], bytes], preview: Preview) -
         content = inject(content, epoch)
         if not errors(preview.problems):
             return content
-        at = content.rfind(b"</body>")
-        at = len(content) if at < 0 else at
-        return content[:at] + problems_panel(preview.problems).encode("utf-8") + content[at:]
+        return before_body_end(content, problems_panel(preview.problems).encode("utf-8"))
 
     return inject_both
 

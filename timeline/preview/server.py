@@ -91,8 +91,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not page:
             return ('<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>معاينة</title><body>'
                     "<p>لم يكتمل بناء الموقع بعد.</p></body></html>").encode("utf-8").replace(b"</body>", extra_bytes + b"</body>")
-        at = page.rfind(b"</body>")
-        return page[:at] + extra_bytes + page[at:] if at >= 0 else page + extra_bytes
+        return before_body_end(page, extra_bytes)
 
     def _wait(self, seen: str, page: str) -> None:
         """Answer once the file behind ``page`` changed after version ``seen`` (or after
@@ -119,6 +118,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         except (BrokenPipeError, ConnectionResetError):
             pass
+
+
+def before_body_end(page: bytes, extra: bytes) -> bytes:
+    """``page`` with ``extra`` inserted before its last ``</body>`` (at the end if none)."""
+    at = page.rfind(b"</body>")
+    return page[:at] + extra + page[at:] if at >= 0 else page + extra
 
 
 def problems_panel(problems) -> str:  # noqa: ANN001 - a list of Problem
